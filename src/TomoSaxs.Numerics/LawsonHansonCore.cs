@@ -90,11 +90,13 @@ internal sealed class LawsonHansonCore
             SolvePassive();
             while (true)
             {
-                if (++Iterations > maxIterations)
+                if (Iterations == maxIterations)
                 {
                     Converged = false;
                     return;
                 }
+
+                Iterations++;
 
                 // Step from x towards the unconstrained passive solution as far as feasibility allows.
                 var alpha = 2.0;
