@@ -1,0 +1,3 @@
+using TomoSaxs.Cli;
+
+return TomoSaxsCommandLine.Run(args, Console.Out, Console.Error);
