@@ -88,6 +88,18 @@ public sealed class ScanDefinitionLoaderTests
     }
 
     [Fact]
+    public void A_malformed_phantom_block_is_one_problem_not_one_per_raw_file()
+    {
+        using var scan = new ScanFolder();
+        var yaml = ScanFolder.CompleteWith("high_res: ct/high", "high_res: not/written/yet") + "\nphantom: [fibres]\n";
+
+        var problem = Assert.Single(scan.Problems(yaml));
+
+        Assert.Equal("phantom", problem.KeyPath);
+        Assert.Equal("expected a mapping describing the synthetic scan, got a list.", problem.Message);
+    }
+
+    [Fact]
     public void Raw_file_checks_can_be_switched_off()
     {
         using var scan = new ScanFolder();

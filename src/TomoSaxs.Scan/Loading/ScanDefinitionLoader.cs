@@ -45,11 +45,14 @@ public static partial class ScanDefinitionLoader
     {
         var name = ReadName(root);
         var phantom = root.Mapping("phantom", required: false, "a mapping describing the synthetic scan");
+        // Decided on the key's presence, not its validity: a malformed phantom block should give one problem, not
+        // one "does not exist" per raw file as well.
+        var declaresPhantom = root.Peek("phantom") is { } phantomNode && !YamlMappingReader.IsNull(phantomNode);
         var checkRawFiles = options.RawFileCheck switch
         {
             RawFileCheck.Always => true,
             RawFileCheck.Never => false,
-            _ => phantom is null,
+            _ => !declaresPhantom,
         };
 
         var raw = RawSection.Read(root.Mapping("raw", required: true)?.WithPathChecks(checkRawFiles));
