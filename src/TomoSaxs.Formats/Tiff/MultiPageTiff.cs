@@ -34,7 +34,7 @@ public static class MultiPageTiff
             var first = TiffPageHeader.Read(tiff, full, PageItem(0));
             for (var page = 1; page < pageCount; page++)
             {
-                SelectPage(tiff, full, page);
+                NextPage(tiff, full, page);
                 var header = TiffPageHeader.Read(tiff, full, PageItem(page));
                 if (!header.SameShape(first))
                 {
@@ -77,7 +77,15 @@ public static class MultiPageTiff
         using var tiff = TiffFileAccess.OpenRead(full);
         for (var page = zStart; page < zEnd; page++)
         {
-            SelectPage(tiff, full, page);
+            if (page == zStart)
+            {
+                SelectPage(tiff, full, page);
+            }
+            else
+            {
+                NextPage(tiff, full, page);
+            }
+
             var header = TiffFileAccess.Guard(full, PageItem(page), () => TiffPageHeader.Read(tiff, full, PageItem(page)));
             TiffPageReader.Read(tiff, header, PixelMemory.SliceBytes(volume, page - zStart), full, PageItem(page));
         }
@@ -137,9 +145,19 @@ public static class MultiPageTiff
 
     internal static string PageItem(int page) => $"page {page}";
 
+    // SetDirectory walks the page chain from the start; use it once, then step with NextPage, or reading a
+    // range of n pages would follow O(n²) links.
     private static void SelectPage(LibTiff tiff, string file, int page)
     {
         if (!tiff.SetDirectory((short)page))
+        {
+            throw new DataFileException(file, PageItem(page), TiffMessages.WithDetail("the page cannot be read."));
+        }
+    }
+
+    private static void NextPage(LibTiff tiff, string file, int page)
+    {
+        if (!tiff.ReadDirectory())
         {
             throw new DataFileException(file, PageItem(page), TiffMessages.WithDetail("the page cannot be read."));
         }
