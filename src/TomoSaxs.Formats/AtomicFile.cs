@@ -1,8 +1,9 @@
 namespace TomoSaxs.Formats;
 
 /// <summary>
-/// Writes a file under a temporary name in the destination folder and renames it into place, so a killed or
-/// failed writer never leaves a file that looks complete (and never destroys the previous good file).
+/// Writes a file or folder under a temporary name beside its destination and renames it into place, so a killed
+/// or failed writer never leaves an output that looks complete and never destroys the previous good output
+/// (DESIGN §3: outputs are renamed into place).
 /// </summary>
 public static class AtomicFile
 {
@@ -13,19 +14,15 @@ public static class AtomicFile
     /// </summary>
     public static void Write(string destination, Action<string> write)
     {
-        var fullPath = Path.GetFullPath(destination);
-        var folder = Path.GetDirectoryName(fullPath)
-                     ?? throw new ArgumentException($"'{destination}' has no parent folder.", nameof(destination));
-        Directory.CreateDirectory(folder);
-        var temporary = Path.Combine(folder, $".{Path.GetFileName(fullPath)}.{Environment.ProcessId}.{Guid.NewGuid():N}.tmp");
+        var temporary = TemporaryPathFor(destination, "tmp");
         try
         {
             write(temporary);
-            File.Move(temporary, fullPath, overwrite: true);
+            CommitFile(temporary, destination);
         }
         catch
         {
-            TryDelete(temporary);
+            Discard(temporary);
             throw;
         }
     }
@@ -39,18 +36,65 @@ public static class AtomicFile
             stream.Flush(flushToDisk: true);
         });
 
-    private static void TryDelete(string path)
+    /// <summary>A hidden temporary name in the destination's folder, so the final rename never crosses file systems.</summary>
+    public static string TemporaryPathFor(string destination, string purpose)
+    {
+        var full = Path.GetFullPath(destination);
+        var folder = Path.GetDirectoryName(full) ?? throw new ArgumentException($"'{destination}' has no parent folder.", nameof(destination));
+        Directory.CreateDirectory(folder);
+        return Path.Combine(folder, $".{Path.GetFileName(full)}.{purpose}-{Guid.NewGuid():N}");
+    }
+
+    /// <summary>Moves a finished temporary file over <paramref name="destination"/>, replacing any older version.</summary>
+    public static void CommitFile(string temporaryPath, string destination) =>
+        File.Move(temporaryPath, Path.GetFullPath(destination), overwrite: true);
+
+    /// <summary>
+    /// Moves a finished temporary folder to <paramref name="destination"/>. An existing destination is first renamed
+    /// aside and deleted only after the new folder is in place, so a crash leaves either the old or the new folder.
+    /// </summary>
+    public static void CommitFolder(string temporaryFolder, string destination)
+    {
+        var full = Path.GetFullPath(destination);
+        string? aside = null;
+        if (Directory.Exists(full))
+        {
+            aside = TemporaryPathFor(full, "old");
+            Directory.Move(full, aside);
+        }
+        else if (File.Exists(full))
+        {
+            throw new IOException($"Cannot write the folder '{full}': a file of that name exists.");
+        }
+
+        Directory.Move(temporaryFolder, full);
+        if (aside is not null)
+        {
+            Directory.Delete(aside, recursive: true);
+        }
+    }
+
+    /// <summary>Removes a temporary file or folder left by an abandoned write; never throws.</summary>
+    public static void Discard(string temporaryPath)
     {
         try
         {
-            File.Delete(path);
+            if (Directory.Exists(temporaryPath))
+            {
+                Directory.Delete(temporaryPath, recursive: true);
+            }
+            else if (File.Exists(temporaryPath))
+            {
+                File.Delete(temporaryPath);
+            }
         }
         catch (IOException)
         {
-            // Best effort: a leftover ".tmp" never looks like a finished output.
+            // Best effort: the leftover is hidden (dot name) and never mistaken for an output.
         }
         catch (UnauthorizedAccessException)
         {
+            // As above.
         }
     }
 }
