@@ -1,6 +1,7 @@
 using System.Collections.Concurrent;
 using System.Security.Cryptography;
 using System.Text;
+using System.Text.Json;
 using TomoSaxs.Geometry;
 
 namespace TomoSaxs.Integration;
@@ -123,9 +124,10 @@ public sealed class IntegrationOperatorCache
     public static string Key(string kind, PoniGeometry geometry, int rows, int cols, DetectorMask? mask, object? spec)
     {
         ArgumentNullException.ThrowIfNull(geometry);
-        // Records print every member with round-trip number formatting, so equal inputs give equal text.
+        // JSON gives a culture-independent text with round-trip numbers, so equal inputs give equal keys.
         var description = string.Join('|',
-            kind, AlgorithmVersion, geometry.ToString(), $"{rows}x{cols}", mask?.ContentHash ?? "-", spec?.ToString() ?? "-");
+            kind, AlgorithmVersion, JsonSerializer.Serialize(geometry), $"{rows}x{cols}", mask?.ContentHash ?? "-",
+            spec is null ? "-" : spec.GetType().Name + JsonSerializer.Serialize(spec, spec.GetType()));
         return Convert.ToHexString(SHA256.HashData(Encoding.UTF8.GetBytes(description)));
     }
 
@@ -146,8 +148,15 @@ public sealed class IntegrationOperatorCache
         var path = Path.Combine(_folder, key + ".csr");
         if (File.Exists(path))
         {
-            var (axes, matrix) = OperatorFile.Read(path, kind);
-            return fromFile(axes, matrix);
+            try
+            {
+                var (axes, matrix) = OperatorFile.Read(path, kind);
+                return fromFile(axes, matrix);
+            }
+            catch (Exception e) when (e is InvalidDataException or EndOfStreamException or ArgumentException)
+            {
+                // A damaged or foreign file: rebuild and overwrite it below.
+            }
         }
 
         var built = build();

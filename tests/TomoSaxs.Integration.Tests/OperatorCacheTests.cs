@@ -66,6 +66,21 @@ public sealed class OperatorCacheTests
     }
 
     [Fact]
+    public void ADamagedCacheFileIsRebuilt()
+    {
+        using var folder = new TemporaryDirectory();
+        var golden = GoldenCase.Load("flat");
+        var built = new IntegrationOperatorCache(folder.Path).RadialProfile(golden.Poni.Geometry, golden.Mask, Spec);
+        var path = Assert.Single(Directory.GetFiles(folder.Path, "*.csr"));
+        File.WriteAllBytes(path, [1, 2, 3]);
+
+        var rebuilt = new IntegrationOperatorCache(folder.Path).RadialProfile(golden.Poni.Geometry, golden.Mask, Spec);
+
+        Assert.Equal(built.Integrate<float>(golden.Frame), rebuilt.Integrate<float>(golden.Frame));
+        Assert.True(new FileInfo(path).Length > 1000);
+    }
+
+    [Fact]
     public void OperatorsSavedToTheCacheFolderLoadIdentically()
     {
         using var folder = new TemporaryDirectory();
