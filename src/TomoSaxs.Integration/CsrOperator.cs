@@ -29,11 +29,7 @@ public sealed class CsrOperator
         int[] rowPointers, int[] pixelIndices, double[] weights, float[] solidAngles,
         int detectorRows, int detectorCols, DetectorWindow input)
     {
-        if (rowPointers.Length == 0 || rowPointers[^1] != pixelIndices.Length
-            || weights.Length != pixelIndices.Length || solidAngles.Length != pixelIndices.Length)
-        {
-            throw new ArgumentException("Inconsistent CSR arrays.");
-        }
+        Validate(rowPointers, pixelIndices, weights, solidAngles, input);
 
         _rowPointers = rowPointers;
         _pixelIndices = pixelIndices;
@@ -272,6 +268,33 @@ public sealed class CsrOperator
         }
 
         return (signal, normalisation, coverage);
+    }
+
+    // The application loop reads entries without bounds checks, so a malformed matrix (e.g. a damaged cache file)
+    // must be refused here.
+    private static void Validate(int[] rowPointers, int[] pixelIndices, double[] weights, float[] solidAngles, DetectorWindow input)
+    {
+        if (rowPointers.Length == 0 || rowPointers[0] != 0 || rowPointers[^1] != pixelIndices.Length
+            || weights.Length != pixelIndices.Length || solidAngles.Length != pixelIndices.Length)
+        {
+            throw new InvalidDataException("Inconsistent CSR array lengths.");
+        }
+
+        for (var row = 1; row < rowPointers.Length; row++)
+        {
+            if (rowPointers[row] < rowPointers[row - 1])
+            {
+                throw new InvalidDataException($"CSR row pointers decrease at row {row}.");
+            }
+        }
+
+        foreach (var index in pixelIndices)
+        {
+            if ((uint)index >= (uint)input.PixelCount)
+            {
+                throw new InvalidDataException($"CSR pixel index {index} is outside the {input.RowCount}×{input.ColCount} input.");
+            }
+        }
     }
 
     private void CheckImage(int length)
