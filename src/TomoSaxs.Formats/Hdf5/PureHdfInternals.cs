@@ -36,8 +36,9 @@ internal static class PureHdfInternals
             var storedName = (string?)Value(description, "Name");
             var flags = Convert.ToUInt16(Value(description, "Flags"), System.Globalization.CultureInfo.InvariantCulture);
             var parameters = (uint[]?)Value(description, "ClientData") ?? [];
-            var name = !string.IsNullOrWhiteSpace(storedName) ? storedName : Hdf5Filters.KnownName(id) ?? $"filter {id}";
-            result.Add(new Hdf5FilterDescription(id, name, parameters, IsOptional: (flags & 1) != 0, Hdf5Filters.CanDecode(id)));
+            var stored = string.IsNullOrWhiteSpace(storedName) ? null : storedName;
+            var name = Hdf5Filters.KnownName(id) ?? stored ?? $"filter {id}";
+            result.Add(new Hdf5FilterDescription(id, name, stored, parameters, IsOptional: (flags & 1) != 0, Hdf5Filters.CanDecode(id)));
         }
 
         return result;
