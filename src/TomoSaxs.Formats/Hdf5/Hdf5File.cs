@@ -58,7 +58,7 @@ public sealed class Hdf5File : IDisposable
     {
         lock (navigation)
         {
-            return TryResolve(path, out _, out _) is null;
+            return TryResolve(path, out _) is null;
         }
     }
 
@@ -67,7 +67,7 @@ public sealed class Hdf5File : IDisposable
     {
         lock (navigation)
         {
-            return TryResolve(path, out var found, out _) is null && found is NativeGroup;
+            return TryResolve(path, out var found) is null && found is NativeGroup;
         }
     }
 
@@ -76,7 +76,7 @@ public sealed class Hdf5File : IDisposable
     {
         lock (navigation)
         {
-            return TryResolve(path, out var found, out _) is null && found is NativeDataset;
+            return TryResolve(path, out var found) is null && found is NativeDataset;
         }
     }
 
@@ -170,7 +170,7 @@ public sealed class Hdf5File : IDisposable
 
     internal NativeObject Resolve(string path)
     {
-        var problem = TryResolve(path, out var found, out _);
+        var problem = TryResolve(path, out var found);
         return problem is null ? found! : throw new DataFileException(FilePath, Normalize(path), problem);
     }
 
@@ -178,10 +178,9 @@ public sealed class Hdf5File : IDisposable
         Resolve(path) as NativeGroup ?? throw new DataFileException(FilePath, Normalize(path), "is a dataset, not a group");
 
     /// <summary>Walks the path one link at a time; returns null on success, else why it failed.</summary>
-    private string? TryResolve(string path, out NativeObject? found, out NativeGroup? parent)
+    private string? TryResolve(string path, out NativeObject? found)
     {
         found = native;
-        parent = null;
         var segments = Segments(path);
         NativeGroup group = native;
 
@@ -203,7 +202,6 @@ public sealed class Hdf5File : IDisposable
                     return $"link '{name}' in {where} cannot be followed: {reason}";
                 }
 
-                parent = group;
                 found = (NativeObject)child;
                 if (found is NativeGroup next)
                 {

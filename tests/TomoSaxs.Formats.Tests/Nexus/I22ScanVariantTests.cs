@@ -1,6 +1,7 @@
 using System.Text.Json;
 using TomoSaxs.Formats.Nexus;
 using TomoSaxs.Formats.Tests.Hdf5;
+using TomoSaxs.TestSupport;
 
 namespace TomoSaxs.Formats.Tests.Nexus;
 
@@ -58,5 +59,52 @@ public sealed class I22ScanVariantTests
         Assert.Equal("/entry/SAXS_sum/base_x_value_set", scan.Layout.XPositions[0]);
         Assert.Equal("/entry/SAXS_sum/p1xy_x_value_set", scan.Layout.XPositions[1]);
         ExpectedValues.AssertClose([100.0, 150.0, 200.0, 250.0], scan.ReadXPositionsUm());
+    }
+
+    [Fact]
+    public void External_link_is_resolved_relative_to_the_linking_file()
+    {
+        // Copies of both files in a fresh folder, opened from a working directory that holds neither.
+        using var folder = new TemporaryDirectory();
+        File.Copy(TestFiles.Fixture("scan_external.nxs"), folder.File("scan_external.nxs"));
+        File.Copy(TestFiles.Fixture("scan_external_data.h5"), folder.File("scan_external_data.h5"));
+
+        using var scan = I22Scan.Open(folder.File("scan_external.nxs"));
+
+        Assert.Equal(41, scan.ReadFrame<int>(1, 3)[10, 7]);
+    }
+
+    [Fact]
+    public void Missing_external_file_is_reported_with_the_link()
+    {
+        using var folder = new TemporaryDirectory();
+        var path = folder.File("scan_external.nxs");
+        File.Copy(TestFiles.Fixture("scan_external.nxs"), path);
+
+        var error = Assert.Throws<DataFileException>(() => I22Scan.Open(path));
+
+        Assert.Equal(path, error.FilePath);
+        Assert.Equal("/entry1/SAXS/data", error.Item);
+        Assert.Contains("link 'data' in group '/entry1/SAXS' cannot be followed", error.Cause);
+        Assert.Contains("scan_external_data.h5", error.Cause);
+    }
+
+    [Fact]
+    public void Sums_whose_shape_does_not_match_the_frames_are_refused()
+    {
+        using var folder = new TemporaryDirectory();
+        var path = folder.File("mismatch.nxs");
+        var root = new TomoSaxs.Formats.Hdf5.ArtefactGroup();
+        var entry = root.Group("entry1");
+        entry.Group("SAXS").AddDataset("data", new int[3 * 4 * 2 * 2], [3, 4, 2, 2]);
+        entry.Group("SAXS_sum").AddDataset("sum", new double[3 * 5], [3, 5]);
+        TomoSaxs.Formats.Hdf5.Hdf5ArtefactWriter.Write(path, root);
+        using var scan = I22Scan.Open(path);
+
+        var error = Assert.Throws<DataFileException>(scan.ReadFrameSums);
+
+        Assert.Equal("/entry1/SAXS_sum/sum", error.Item);
+        Assert.Contains("has shape [3, 5], expected [3, 4]", error.Cause);
+        Assert.Contains("does not exist", Assert.Throws<DataFileException>(scan.ReadIncidentFlux).Cause);
     }
 }
