@@ -1,3 +1,4 @@
+using TomoSaxs.Geometry;
 namespace TomoSaxs.Integration.Tests;
 
 /// <summary>Applying operators: parallel frames, hyperslab windows, element types, non-finite pixels.</summary>

@@ -1,3 +1,4 @@
+using TomoSaxs.Geometry;
 using TomoSaxs.TestSupport;
 
 namespace TomoSaxs.Integration.Tests;
@@ -12,7 +13,7 @@ public sealed class OperatorCacheTests
         var golden = GoldenCase.Load("flat");
         var cache = new IntegrationOperatorCache();
         // An equal mask built separately: the key uses the mask's content, not its identity.
-        var sameMask = TomoSaxs.Integration.DetectorMask.FromValues<byte>(golden.MaskValues.ToArray(), golden.Rows, golden.Cols);
+        var sameMask = TomoSaxs.Geometry.DetectorMask.FromValues<byte>(golden.MaskValues.ToArray(), golden.Rows, golden.Cols);
 
         var first = cache.RadialProfile(golden.Poni.Geometry, golden.Mask, Spec);
         var second = cache.RadialProfile(golden.Poni.Geometry with { }, sameMask, Spec with { });

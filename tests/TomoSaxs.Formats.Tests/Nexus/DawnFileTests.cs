@@ -1,6 +1,7 @@
 using System.Text.Json;
 using TomoSaxs.Formats.Hdf5;
 using TomoSaxs.Formats.Nexus;
+using TomoSaxs.Geometry;
 using TomoSaxs.TestSupport;
 using TomoSaxs.Formats.Tests.Hdf5;
 
@@ -14,12 +15,12 @@ public sealed class DawnFileTests
     [Fact]
     public void Fixture_mask_excludes_the_expected_number_of_pixels()
     {
-        var mask = DawnMask.Read(TestFiles.Fixture("mask.nxs"));
+        var mask = DawnMaskFile.Read(TestFiles.Fixture("mask.nxs"));
 
         Assert.Equal(64, mask.Rows);
-        Assert.Equal(48, mask.Columns);
+        Assert.Equal(48, mask.Cols);
         Assert.Equal(Expected.GetProperty("mask_excluded_pixels").GetInt32(), mask.ExcludedCount);
-        Assert.Equal(mask.ExcludedCount, mask.Excluded.Count(flag => flag));
+        Assert.Equal(mask.ExcludedCount, mask.Excluded.ToArray().Count(flag => flag));
     }
 
     [Fact]
@@ -27,18 +28,18 @@ public sealed class DawnFileTests
     {
         var expected = ExpectedValues.Load(TestFiles.NexusData("expected.json")).GetProperty("mask_bool.nxs");
 
-        var mask = DawnMask.Read(TestFiles.NexusData("mask_bool.nxs"));
+        var mask = DawnMaskFile.Read(TestFiles.NexusData("mask_bool.nxs"));
 
-        Assert.Equal(ExpectedValues.Longs(expected.GetProperty("shape")), new long[] { mask.Rows, mask.Columns });
+        Assert.Equal(ExpectedValues.Longs(expected.GetProperty("shape")), new long[] { mask.Rows, mask.Cols });
         Assert.Equal(expected.GetProperty("excluded_pixels").GetInt32(), mask.ExcludedCount);
         foreach (var pixel in expected.GetProperty("excluded").EnumerateArray())
         {
-            Assert.True(mask.IsExcluded(pixel[0].GetInt32(), pixel[1].GetInt32()));
+            Assert.True(mask.IsExcluded(pixel[0].GetInt32() * mask.Cols + pixel[1].GetInt32()));
         }
 
         foreach (var pixel in expected.GetProperty("included").EnumerateArray())
         {
-            Assert.False(mask.IsExcluded(pixel[0].GetInt32(), pixel[1].GetInt32()));
+            Assert.False(mask.IsExcluded(pixel[0].GetInt32() * mask.Cols + pixel[1].GetInt32()));
         }
     }
 
@@ -47,17 +48,17 @@ public sealed class DawnFileTests
     {
         var expected = Expected.GetProperty("calibration");
 
-        var calibration = DawnCalibration.Read(TestFiles.Fixture("calibration.nxs"));
+        var calibration = DawnCalibrationFile.Read(TestFiles.Fixture("calibration.nxs"));
 
         Assert.Equal(expected.GetProperty("distance_mm").GetDouble() * 1000, calibration.DistanceUm, 6);
-        Assert.Equal(expected.GetProperty("beam_center_x_mm").GetDouble() * 1000, calibration.BeamCentreXUm, 6);
-        Assert.Equal(expected.GetProperty("beam_center_y_mm").GetDouble() * 1000, calibration.BeamCentreYUm, 6);
-        Assert.Equal(expected.GetProperty("pixel_mm").GetDouble() * 1000, calibration.PixelSizeXUm, 9);
-        Assert.Equal(expected.GetProperty("pixel_mm").GetDouble() * 1000, calibration.PixelSizeYUm, 9);
+        Assert.Equal(expected.GetProperty("beam_center_x_mm").GetDouble() * 1000, calibration.BeamCentreXPx * calibration.PixelXUm, 6);
+        Assert.Equal(expected.GetProperty("beam_center_y_mm").GetDouble() * 1000, calibration.BeamCentreYPx * calibration.PixelYUm, 6);
+        Assert.Equal(expected.GetProperty("pixel_mm").GetDouble() * 1000, calibration.PixelXUm, 9);
+        Assert.Equal(expected.GetProperty("pixel_mm").GetDouble() * 1000, calibration.PixelYUm, 9);
         Assert.Equal(expected.GetProperty("wavelength_angstrom").GetDouble() / 10, calibration.WavelengthNm, 12);
         // The integration note's reference values: centre (685.1, 949.1) px.
-        Assert.Equal(685.1, calibration.BeamCentreXPixels, 9);
-        Assert.Equal(949.1, calibration.BeamCentreYPixels, 9);
+        Assert.Equal(685.1, calibration.BeamCentreXPx, 9);
+        Assert.Equal(949.1, calibration.BeamCentreYPx, 9);
     }
 
     [Fact]
@@ -77,14 +78,14 @@ public sealed class DawnFileTests
             .AddScalar("incident_wavelength", 0.08856015).Attributes.Set("units", "nm");
         Hdf5ArtefactWriter.Write(path, root);
 
-        var calibration = DawnCalibration.Read(path);
+        var calibration = DawnCalibrationFile.Read(path);
 
         Assert.Equal(9773861.0, calibration.DistanceUm, 6);
-        Assert.Equal(172.0, calibration.PixelSizeXUm, 12);
-        Assert.Equal(117837.2, calibration.BeamCentreXUm, 6);
-        Assert.Equal(163245.2, calibration.BeamCentreYUm, 6);
-        Assert.Equal(685.1, calibration.BeamCentreXPixels, 9);
-        Assert.Equal(949.1, calibration.BeamCentreYPixels, 9);
+        Assert.Equal(172.0, calibration.PixelXUm, 12);
+        Assert.Equal(117837.2, calibration.BeamCentreXPx * calibration.PixelXUm, 6);
+        Assert.Equal(163245.2, calibration.BeamCentreYPx * calibration.PixelYUm, 6);
+        Assert.Equal(685.1, calibration.BeamCentreXPx, 9);
+        Assert.Equal(949.1, calibration.BeamCentreYPx, 9);
         Assert.Equal(0.08856015, calibration.WavelengthNm, 15);
     }
 
@@ -103,7 +104,7 @@ public sealed class DawnFileTests
         root.Group("entry1").Group("calibration_sample").Group("beam").AddScalar("incident_wavelength", 0.8856015);
         Hdf5ArtefactWriter.Write(path, root);
 
-        var error = Assert.Throws<DataFileException>(() => DawnCalibration.Read(path));
+        var error = Assert.Throws<DataFileException>(() => DawnCalibrationFile.Read(path));
 
         Assert.Equal("/entry1/instrument/detector/distance@units", error.Item);
         Assert.Contains("'furlongs' is not a length unit", error.Cause);
@@ -112,7 +113,7 @@ public sealed class DawnFileTests
     [Fact]
     public void File_without_a_mask_dataset_names_the_missing_path()
     {
-        var error = Assert.Throws<DataFileException>(() => DawnMask.Read(TestFiles.Fixture("scan_none.nxs")));
+        var error = Assert.Throws<DataFileException>(() => DawnMaskFile.Read(TestFiles.Fixture("scan_none.nxs")));
 
         Assert.Equal("/entry/mask/mask", error.Item);
         Assert.Contains("has no member 'entry'", error.Cause);

@@ -1,7 +1,7 @@
 using System.Numerics;
 using System.Security.Cryptography;
 
-namespace TomoSaxs.Integration;
+namespace TomoSaxs.Geometry;
 
 /// <summary>
 /// Which detector pixels are excluded from integration, in pyFAI's convention: a non-zero mask value excludes the

@@ -1,4 +1,5 @@
 using TomoSaxs.Formats.Hdf5;
+using TomoSaxs.Geometry;
 
 namespace TomoSaxs.Formats.Nexus;
 
@@ -10,7 +11,7 @@ namespace TomoSaxs.Formats.Nexus;
 /// lengths are taken as mm (DAWN's habit) and the wavelength as Å. A beam centre given in pixels is converted
 /// with the pixel size.
 /// </summary>
-public static class DawnCalibration
+public static class DawnCalibrationFile
 {
     /// <summary>The entry group DAWN writes.</summary>
     public const string Entry = "entry1";
@@ -21,9 +22,9 @@ public static class DawnCalibration
     /// <summary>The wavelength dataset, relative to the entry.</summary>
     public const string WavelengthPath = "calibration_sample/beam/incident_wavelength";
 
-    /// <summary>Reads the calibration.</summary>
+    /// <summary>Reads the calibration: distance and pixel sizes in µm, beam centre in pixels, wavelength in nm.</summary>
     /// <exception cref="DataFileException">A dataset is missing, not a single number, or has an unknown unit.</exception>
-    public static DetectorCalibration Read(string filePath)
+    public static DawnCalibration Read(string filePath)
     {
         using var file = Hdf5File.Open(filePath);
         var entry = file.IsGroup(Entry)
@@ -33,12 +34,12 @@ public static class DawnCalibration
         var detector = $"{entry}/{DetectorGroup}";
         var pixelX = LengthUm(file, $"{detector}/x_pixel_size", pixelSizeUm: null);
         var pixelY = LengthUm(file, $"{detector}/y_pixel_size", pixelSizeUm: null);
-        return new DetectorCalibration(
+        return new DawnCalibration(
             DistanceUm: LengthUm(file, $"{detector}/distance", pixelSizeUm: null),
-            BeamCentreXUm: LengthUm(file, $"{detector}/beam_center_x", pixelX),
-            BeamCentreYUm: LengthUm(file, $"{detector}/beam_center_y", pixelY),
-            PixelSizeXUm: pixelX,
-            PixelSizeYUm: pixelY,
+            BeamCentreXPx: LengthUm(file, $"{detector}/beam_center_x", pixelX) / pixelX,
+            BeamCentreYPx: LengthUm(file, $"{detector}/beam_center_y", pixelY) / pixelY,
+            PixelXUm: pixelX,
+            PixelYUm: pixelY,
             WavelengthNm: WavelengthNm(file, $"{entry}/{WavelengthPath}"));
     }
 

@@ -1,4 +1,5 @@
 using TomoSaxs.Formats.Hdf5;
+using TomoSaxs.Geometry;
 
 namespace TomoSaxs.Formats.Nexus;
 
@@ -6,7 +7,7 @@ namespace TomoSaxs.Formats.Nexus;
 /// Reads a DAWN mask file (mask.nxs / SAXS_mask.nxs): dataset entry/mask/mask [rows, columns], integer or
 /// boolean, non-zero = excluded pixel (integration note §1.2).
 /// </summary>
-public static class DawnMask
+public static class DawnMaskFile
 {
     /// <summary>The dataset path DAWN writes.</summary>
     public const string MaskPath = "entry/mask/mask";
@@ -18,7 +19,6 @@ public static class DawnMask
         using var file = Hdf5File.Open(filePath);
         var mask = file.Dataset(MaskPath);
         mask.RequireRank(2);
-        var values = mask.Read<double>();
-        return new DetectorMask(checked((int)mask.Shape[0]), checked((int)mask.Shape[1]), [.. values.Select(value => value != 0)]);
+        return DetectorMask.FromValues<double>(mask.Read<double>(), checked((int)mask.Shape[0]), checked((int)mask.Shape[1]));
     }
 }
