@@ -5,15 +5,18 @@ namespace TomoSaxs.Integration;
 
 /// <summary>
 /// The coverage-weighted mean intensity in a q band per χ bin, reproducing pyFAI 0.21.3
-/// <c>integrate_radial(…, method="csr", unit="chi_deg", radial_unit="q_nm^-1")</c>.
+/// <c>integrate_radial(…, unit="chi_deg", radial_unit="q_nm^-1")</c> with <c>method="csr"</c> (bounding-box
+/// splitting) or <c>method=("no", "histogram", "cython")</c> (no splitting).
 /// </summary>
 /// <remarks>
 /// pyFAI runs <c>integrate2d_ng</c> over npt_rad q bins × npt χ bins and then, per χ bin, divides the signal summed
 /// over the radial bins by the normalisation summed over them (not a mean of per-bin means); a χ bin whose count
-/// sum is 0 reads 0. The radial binning therefore drops out except through its edge rules (a pixel whose q box
-/// lies within one radial bin width below the band still lands in the first radial bin). This operator folds the
-/// 2-D coefficients over q at build time: each (pixel, χ bin) weight is the sum of pyFAI's float32 coefficients over
-/// the radial bins, so one sparse row per χ bin gives the same Σc·x / Σc·Ω.
+/// sum is 0 reads 0. This operator folds the 2-D coefficients over q at build time: each (pixel, χ bin) weight is the
+/// sum of pyFAI's float32 coefficients over the radial bins, so one sparse row per χ bin gives the same
+/// Σc·x / Σc·Ω. The radial binning therefore drops out except through its edge rules: with bounding-box splitting a
+/// pixel whose q box lies within one radial bin width below the band still lands in the first radial bin; without
+/// splitting a pixel counts (weight 1) when its centre q lies in [band lower, band upper·(1 + 2⁻²³)), and its χ bin
+/// is floor((χ − χ0)/Δχ) (<c>histogram2d_engine</c>).
 /// </remarks>
 public sealed class AzimuthalBandOperator
 {
@@ -58,9 +61,9 @@ public sealed class AzimuthalBandOperator
     {
         IntegrationAxes.CheckShapes(map, mask);
         ArgumentNullException.ThrowIfNull(spec);
-        var radial = IntegrationAxes.RadialForBoundingBox(map, mask, spec.QBandNm, spec.RadialBins);
-        var azimuthal = IntegrationAxes.Azimuthal(map, mask, spec.Convention, spec.AzimuthRangeDeg, spec.AzimuthBins);
-        var matrix = TwoDimensionalSplitting.Build(map, mask, spec.Convention, radial, azimuthal,
+        var radial = IntegrationAxes.Radial(map, mask, spec.Splitting, spec.QBandNm, spec.RadialBins);
+        var azimuthal = IntegrationAxes.Azimuthal(map, mask, spec.Convention, spec.Splitting, spec.AzimuthRangeDeg, spec.AzimuthBins);
+        var matrix = TwoDimensionalBinning.Build(map, mask, spec.Convention, spec.Splitting, radial, azimuthal,
             azimuthal.Bins, (_, chi) => chi);
         return new AzimuthalBandOperator(spec, radial, azimuthal, matrix);
     }

@@ -144,15 +144,4 @@ internal static class BoundingBoxSplitting
             sink.Add(axis0.Last, j, (float)(inverseArea * right));
         }
     }
-
-    /// <summary>
-    /// pyFAI's no-splitting histogram rule (<c>histogram1d_engine</c>): bin = (long)((x − lower)/width), truncated
-    /// toward zero, kept when 0 ≤ bin &lt; bins; so a centre within one bin width below the lower edge lands in bin 0.
-    /// </summary>
-    public static bool TryHistogramBin(double position, double lower, double width, int bins, out int bin)
-    {
-        var index = (long)((position - lower) / width);
-        bin = (int)index;
-        return index >= 0 && index < bins;
-    }
 }

@@ -4,9 +4,15 @@ using TomoSaxs.Geometry;
 namespace TomoSaxs.Integration;
 
 /// <summary>
-/// A precomputed 2-D integration (q × χ "cake") with bounding-box splitting, reproducing pyFAI 0.21.3
-/// <c>integrate2d_ng(method=("bbox", "csr", "cython"))</c>. The result is laid out like pyFAI's: [χ bin, q bin].
+/// A precomputed 2-D integration (q × χ "cake"), reproducing pyFAI 0.21.3 <c>integrate2d_ng</c> with
+/// <c>method=("bbox", "csr", "cython")</c> or, without pixel splitting, <c>("no", "histogram", "cython")</c>.
+/// The result is laid out like pyFAI's: [χ bin, q bin].
 /// </summary>
+/// <remarks>
+/// Without splitting each unmasked pixel goes whole into the bin of its (q, χ) centre, bin = floor((x − lower)/width)
+/// on both axes (<c>histogram2d_engine</c>), so centres below a range's lower edge are dropped; default ranges are
+/// the min and max centre over all pixels (see <see cref="IntegrationAxes"/>).
+/// </remarks>
 public sealed class CakeOperator
 {
     private const double DegreesPerRadian = 180.0 / Math.PI;
@@ -54,10 +60,10 @@ public sealed class CakeOperator
     {
         IntegrationAxes.CheckShapes(map, mask);
         ArgumentNullException.ThrowIfNull(spec);
-        var radial = IntegrationAxes.RadialForBoundingBox(map, mask, spec.QRangeNm, spec.RadialBins);
-        var azimuthal = IntegrationAxes.Azimuthal(map, mask, spec.Convention, spec.AzimuthRangeDeg, spec.AzimuthBins);
+        var radial = IntegrationAxes.Radial(map, mask, spec.Splitting, spec.QRangeNm, spec.RadialBins);
+        var azimuthal = IntegrationAxes.Azimuthal(map, mask, spec.Convention, spec.Splitting, spec.AzimuthRangeDeg, spec.AzimuthBins);
         var radialBins = radial.Bins;
-        var matrix = TwoDimensionalSplitting.Build(map, mask, spec.Convention, radial, azimuthal,
+        var matrix = TwoDimensionalBinning.Build(map, mask, spec.Convention, spec.Splitting, radial, azimuthal,
             radial.Bins * azimuthal.Bins, (q, chi) => chi * radialBins + q);
         return new CakeOperator(spec, radial, azimuthal, matrix);
     }

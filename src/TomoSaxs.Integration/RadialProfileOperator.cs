@@ -49,25 +49,28 @@ public sealed class RadialProfileOperator
     {
         IntegrationAxes.CheckShapes(map, mask);
         ArgumentNullException.ThrowIfNull(spec);
-        return spec.Splitting == PixelSplitting.BoundingBox
-            ? BuildBoundingBox(map, mask, spec)
-            : BuildHistogram(map, mask, spec);
+        var axis = IntegrationAxes.Radial(map, mask, spec.Splitting, spec.QRangeNm, spec.Bins);
+        (double Lower, double Upper)? azimuthRange = spec.AzimuthRangeDeg is { } range
+            ? PyFaiRules.AzimuthRangeRadians(range, IntegrationAxes.DiscontinuityAtPi(spec.Convention))
+            : null;
+        var matrix = spec.Splitting == PixelSplitting.BoundingBox
+            ? BuildBoundingBox(map, mask, spec.Convention, axis, azimuthRange)
+            : BuildHistogram(map, mask, spec.Convention, axis, azimuthRange);
+        return new RadialProfileOperator(spec, axis, matrix);
     }
 
-    private static RadialProfileOperator BuildBoundingBox(PixelMap map, DetectorMask mask, RadialProfileSpec spec)
+    private static CsrOperator BuildBoundingBox(
+        PixelMap map, DetectorMask mask, AzimuthConvention convention, BinAxis axis, (double Lower, double Upper)? azimuthRange)
     {
-        var axis = IntegrationAxes.RadialForBoundingBox(map, mask, spec.QRangeNm, spec.Bins);
         var assembler = new CsrAssembler(axis.Bins, map);
         var q = map.QNm;
         var deltaQ = map.DeltaQNm;
-        var chi = map.ChiRad(spec.Convention);
+        var chi = map.ChiRad(convention);
         var deltaChi = map.DeltaChiRad;
         var excluded = mask.Excluded;
         double lower = axis.Lower, width = axis.Width;
-        var checkAzimuth = spec.AzimuthRangeDeg is not null;
-        var (chiLower, chiUpper) = checkAzimuth
-            ? PyFaiRules.AzimuthRangeRadians(spec.AzimuthRangeDeg!.Value, IntegrationAxes.DiscontinuityAtPi(spec.Convention))
-            : (0.0, 0.0);
+        var checkAzimuth = azimuthRange is not null;
+        var (chiLower, chiUpper) = azimuthRange ?? (0.0, 0.0);
         var sink = new OneDimensionalSink(assembler);
         for (var pixel = 0; pixel < q.Length; pixel++)
         {
@@ -91,21 +94,19 @@ public sealed class RadialProfileOperator
             BoundingBoxSplitting.Split1D(coverage, ref sink);
         }
 
-        return new RadialProfileOperator(spec, axis, assembler.Build());
+        return assembler.Build();
     }
 
-    private static RadialProfileOperator BuildHistogram(PixelMap map, DetectorMask mask, RadialProfileSpec spec)
+    private static CsrOperator BuildHistogram(
+        PixelMap map, DetectorMask mask, AzimuthConvention convention, BinAxis axis, (double Lower, double Upper)? azimuthRange)
     {
-        var axis = IntegrationAxes.RadialForHistogram(map, spec.QRangeNm, spec.Bins);
         var assembler = new CsrAssembler(axis.Bins, map);
         var q = map.QNm;
-        var chi = map.ChiRad(spec.Convention);
+        var chi = map.ChiRad(convention);
         var excluded = mask.Excluded;
         double lower = axis.Lower, width = axis.Width;
-        var checkAzimuth = spec.AzimuthRangeDeg is not null;
-        var (chiLower, chiUpper) = checkAzimuth
-            ? PyFaiRules.AzimuthRangeRadians(spec.AzimuthRangeDeg!.Value, IntegrationAxes.DiscontinuityAtPi(spec.Convention))
-            : (0.0, 0.0);
+        var checkAzimuth = azimuthRange is not null;
+        var (chiLower, chiUpper) = azimuthRange ?? (0.0, 0.0);
         for (var pixel = 0; pixel < q.Length; pixel++)
         {
             // integrate1d_ng masks pixels whose centre χ is outside [χ0, χ1] before histogramming.
@@ -114,13 +115,13 @@ public sealed class RadialProfileOperator
                 continue;
             }
 
-            if (BoundingBoxSplitting.TryHistogramBin(q[pixel], lower, width, axis.Bins, out var bin))
+            if (HistogramBinning.TryBinTruncated(q[pixel], lower, width, axis.Bins, out var bin))
             {
                 assembler.Add(bin, pixel, 1.0);
             }
         }
 
-        return new RadialProfileOperator(spec, axis, assembler.Build());
+        return assembler.Build();
     }
 
     private struct OneDimensionalSink(CsrAssembler assembler) : ISplitSink

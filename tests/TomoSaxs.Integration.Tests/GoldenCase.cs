@@ -15,6 +15,7 @@ internal sealed class GoldenCase
 {
     private static readonly ConcurrentDictionary<string, Lazy<GoldenCase>> Cases = new();
     private readonly ConcurrentDictionary<string, double[]> _expected = new();
+    private readonly ConcurrentDictionary<string, double[]> _noSplit = new();
 
     private GoldenCase(string name)
     {
@@ -68,12 +69,21 @@ internal sealed class GoldenCase
 
     /// <summary>An expected dataset of expected.h5 as doubles (float32 datasets are widened).</summary>
     public double[] Expected(string path) =>
-        _expected.GetOrAdd(path, p =>
-        {
-            using var file = H5File.OpenRead(Path.Combine(Folder, "expected.h5"));
-            var dataset = file.Dataset(p);
-            return dataset.Type.Size == 4
-                ? dataset.Read<float[]>().Select(v => (double)v).ToArray()
-                : dataset.Read<double[]>();
-        });
+        _expected.GetOrAdd(path, p => ReadDoubles(Path.Combine(Folder, "expected.h5"), p));
+
+    /// <summary>
+    /// A dataset of the project's pyFAI no-split reference file <c>Data/{name}_nosplit.h5</c> (see Data/README.md)
+    /// as doubles.
+    /// </summary>
+    public double[] NoSplit(string path) =>
+        _noSplit.GetOrAdd(path, p => ReadDoubles(Path.Combine(AppContext.BaseDirectory, "Data", $"{Name}_nosplit.h5"), p));
+
+    private static double[] ReadDoubles(string file, string path)
+    {
+        using var h5 = H5File.OpenRead(file);
+        var dataset = h5.Dataset(path);
+        return dataset.Type.Size == 4
+            ? dataset.Read<float[]>().Select(v => (double)v).ToArray()
+            : dataset.Read<double[]>();
+    }
 }

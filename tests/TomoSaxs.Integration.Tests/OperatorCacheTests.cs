@@ -54,6 +54,39 @@ public sealed class OperatorCacheTests
     }
 
     [Fact]
+    public void ChangedSplittingGivesANewOperatorForEveryKind()
+    {
+        var golden = GoldenCase.Load("flat");
+        var geometry = golden.Poni.Geometry;
+        var cache = new IntegrationOperatorCache();
+        var cake = new CakeSpec(100, 360, GoldenCase.IntegrationRangeNm);
+        var band = new AzimuthalBandSpec(golden.Band("peak"), 90, new ValueRange(90, 180));
+        var bands = BandDifferenceSpec.AroundPeak();
+
+        Assert.NotSame(cache.Cake(geometry, golden.Mask, cake),
+            cache.Cake(geometry, golden.Mask, cake with { Splitting = PixelSplitting.None }));
+        Assert.NotSame(cache.AzimuthalBand(geometry, golden.Mask, band),
+            cache.AzimuthalBand(geometry, golden.Mask, band with { Splitting = PixelSplitting.None }));
+        var split = cache.BandDifference(geometry, golden.Mask, bands);
+        var whole = cache.BandDifference(geometry, golden.Mask, bands with { Splitting = PixelSplitting.None });
+        Assert.NotSame(split, whole);
+        Assert.NotSame(split.Peak, whole.Peak);
+        // The defaults keep the historical bounding-box behaviour.
+        Assert.Equal(PixelSplitting.BoundingBox, split.Peak.Spec.Splitting);
+        Assert.Equal(PixelSplitting.None, whole.Peak.Spec.Splitting);
+    }
+
+    [Fact]
+    public void AnalysisSplittingReachesEveryIntegration()
+    {
+        var spec = AnalysisSpec.ReferenceDefaults(splitting: PixelSplitting.None);
+
+        Assert.Equal(PixelSplitting.None, spec.RadialSpec.Splitting);
+        Assert.Equal(PixelSplitting.None, spec.Bands.BandSpec(spec.Bands.PeakBandNm).Splitting);
+        Assert.Equal(PixelSplitting.BoundingBox, AnalysisSpec.ReferenceDefaults().RadialSpec.Splitting);
+    }
+
+    [Fact]
     public void ConcurrentRequestsBuildOnce()
     {
         var golden = GoldenCase.Load("tilted");
@@ -79,6 +112,28 @@ public sealed class OperatorCacheTests
 
         Assert.Equal(built.Integrate<float>(golden.Frame), rebuilt.Integrate<float>(golden.Frame));
         Assert.True(new FileInfo(path).Length > 1000);
+    }
+
+    [Fact]
+    public void NoSplitOperatorsSavedToTheCacheFolderLoadIdentically()
+    {
+        using var folder = new TemporaryDirectory();
+        var golden = GoldenCase.Load("flat");
+        var cakeSpec = new CakeSpec(100, 360, GoldenCase.IntegrationRangeNm, Splitting: PixelSplitting.None);
+        var bandSpec = BandDifferenceSpec.AroundPeak(splitting: PixelSplitting.None);
+
+        var writer = new IntegrationOperatorCache(folder.Path);
+        var builtCake = writer.Cake(golden.Poni.Geometry, golden.Mask, cakeSpec);
+        var builtBands = writer.BandDifference(golden.Poni.Geometry, golden.Mask, bandSpec);
+        Assert.Equal(4, Directory.GetFiles(folder.Path, "*.csr").Length);
+
+        var reader = new IntegrationOperatorCache(folder.Path);
+        var loadedCake = reader.Cake(golden.Poni.Geometry, golden.Mask, cakeSpec);
+        var loadedBands = reader.BandDifference(golden.Poni.Geometry, golden.Mask, bandSpec);
+
+        Assert.Equal(builtCake.Integrate<float>(golden.Frame), loadedCake.Integrate<float>(golden.Frame));
+        Assert.Equal(builtCake.ChiCentresDeg, loadedCake.ChiCentresDeg);
+        Assert.Equal(builtBands.Integrate<float>(golden.Frame).Difference, loadedBands.Integrate<float>(golden.Frame).Difference);
     }
 
     [Fact]
