@@ -30,6 +30,22 @@ public class InspectCommandTests
         Assert.Contains("deflate", run.Output, StringComparison.OrdinalIgnoreCase);
     }
 
+    [Theory]
+    [InlineData("scan_external.nxs")]
+    [InlineData("mask.nxs")]
+    [InlineData("calibration.nxs")]
+    public void PrintsExactlyWhatTheLibraryReports(string fixture)
+    {
+        var path = SharedData.Path("fixtures", "i22", fixture);
+
+        var json = CliRun.Of("inspect", path, "--json");
+        var text = CliRun.Of("inspect", path);
+
+        var report = TomoSaxs.Formats.Nexus.NexusInspector.Inspect(path);
+        Assert.Equal(TomoSaxs.Formats.Nexus.InspectionJson.Serialize(report) + Environment.NewLine, json.Output);
+        Assert.Equal(TomoSaxs.Formats.Nexus.InspectionText.Format(report) + Environment.NewLine, text.Output);
+    }
+
     [Fact]
     public void AMissingFileIsAnErrorNamingIt()
     {
