@@ -73,8 +73,14 @@ public sealed record PoniFile(PoniGeometry Geometry, string DetectorName, (int R
     }
 
     /// <summary>Writes the file in pyFAI's <c>poni_version: 2</c> layout (SI values, shortest round-trip numbers).</summary>
-    /// <param name="path">Destination path; overwritten.</param>
-    public void Write(string path) => File.WriteAllText(path, Format());
+    /// <param name="path">Destination path; replaced atomically (written under a temporary name, then renamed).</param>
+    public void Write(string path)
+    {
+        var full = Path.GetFullPath(path);
+        var temporary = Path.Combine(Path.GetDirectoryName(full)!, $".{Path.GetFileName(full)}.tmp-{Guid.NewGuid():N}");
+        File.WriteAllText(temporary, Format());
+        File.Move(temporary, full, overwrite: true);
+    }
 
     /// <summary>The file text in pyFAI's <c>poni_version: 2</c> layout.</summary>
     public string Format()
