@@ -23,6 +23,7 @@ ours, theirs = json.loads(sys.argv[1]), json.loads(sys.argv[2])
 print(f"operator build (cold): {ours['operator_build_s']:.2f} s; pyFAI first frame (builds its 7 CSR engines): {theirs['first_frame_s']:.2f} s")
 print(f"per frame, one core: {ours['per_frame_one_core_s']*1e3:.2f} ms ({ours['frames_per_s_one_core']:.0f} frames/s)")
 print(f"per frame, {ours['cores']} cores: {ours['per_frame_all_cores_s']*1e3:.2f} ms ({ours['frames_per_s_all_cores']:.0f} frames/s)")
+print(f"band I(chi) alone, one core: {ours['per_frame_band_ichi_only_s']*1e3:.3f} ms per frame")
 print(f"pyFAI {theirs['pyfai_version']}, reused integrator: {theirs['per_frame_s']*1e3:.1f} ms per frame")
 print(f"throughput ratio (one core vs pyFAI): {theirs['per_frame_s']/ours['per_frame_one_core_s']:.0f}x")
 PY
