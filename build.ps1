@@ -28,7 +28,7 @@ Options:
 '@
 }
 
-$target = ''; $props = @(); $sets = @(); $jobs = [Environment]::ProcessorCount; $verbosity = 'minimal'; $help = $false
+$target = ''; $props = @(); $sets = @(); $jobs = [Environment]::ProcessorCount; $verbosity = 'minimal'; $help = $false; $plan = $false
 for ($i = 0; $i -lt $args.Count; $i++) {
   $a = [string]$args[$i]
   $next = if ($i + 1 -lt $args.Count) { [string]$args[$i + 1] } else { $null }
@@ -43,7 +43,7 @@ for ($i = 0; $i -lt $args.Count; $i++) {
                     $jobs = [int]$next; $i++; continue }
     '--set'       { if ($next -notlike '*.*=*') { Fail "--set '$next' is not of the form stage.param=value" }
                     $sets += $next; $i++; continue }
-    '--plan'      { $props += '-p:Plan=true'; continue }
+    '--plan'      { $plan = $true; continue }
     '--force'     { $props += '-p:Force=true'; continue }
     '--verbosity' { if ($null -eq $next) { Fail '--verbosity needs a level' }; $verbosity = $next; $i++; continue }
     default {
@@ -60,8 +60,12 @@ if ($sets.Count -gt 0) {
   $props += "-p:Set=$joined"
 }
 
-if ($help -or -not $target) { Show-Usage; ''; $target = 'Help'; $verbosity = 'minimal' }
+if ($help -or -not $target) { Show-Usage; ''; $target = 'Help'; $verbosity = 'minimal'; $plan = $false }
+
+# RequestedTarget tells PrepareScan which stages to stamp and explain; --plan runs the Plan target instead of the
+# requested one, so nothing but the explanation runs.
+$msbuildTarget = if ($plan) { 'Plan' } else { $target }
 
 & dotnet msbuild (Join-Path $repo 'build/TomoSaxs.Build.proj') -nologo -nr:false "-m:$jobs" "-v:$verbosity" `
-  "-t:$target" "-p:Jobs=$jobs" @props
+  "-t:$msbuildTarget" "-p:RequestedTarget=$target" "-p:Jobs=$jobs" @props
 exit $LASTEXITCODE

@@ -25,7 +25,7 @@ TXT
 
 die() { echo "build.sh: $*" >&2; exit 2; }
 
-target=""; props=(); sets=(); jobs="$(nproc 2>/dev/null || echo 1)"; verbosity=minimal; help=0
+target=""; props=(); sets=(); jobs="$(nproc 2>/dev/null || echo 1)"; verbosity=minimal; help=0; plan=0
 while [ $# -gt 0 ]; do
   case "$1" in
     -h|--help|help) help=1 ;;
@@ -42,7 +42,7 @@ while [ $# -gt 0 ]; do
     --set)       [ $# -ge 2 ] || die "--set needs stage.param=value"
                  [[ "$2" == *.*=* ]] || die "--set '$2' is not of the form stage.param=value"
                  sets+=("$2"); shift ;;
-    --plan)      props+=("-p:Plan=true") ;;
+    --plan)      plan=1 ;;
     --force)     props+=("-p:Force=true") ;;
     --verbosity) [ $# -ge 2 ] || die "--verbosity needs a level"; verbosity="$2"; shift ;;
     -*)          die "unknown option '$1' (see ./build.sh --help)" ;;
@@ -60,8 +60,13 @@ fi
 
 if [ "$help" = 1 ] || [ -z "$target" ]; then
   usage; echo
-  target=Help; verbosity=minimal
+  target=Help; verbosity=minimal; plan=0
 fi
 
+# RequestedTarget tells PrepareScan which stages to stamp and explain; --plan runs the Plan target instead of the
+# requested one, so nothing but the explanation runs.
+msbuild_target="$target"
+[ "$plan" = 1 ] && msbuild_target=Plan
+
 exec dotnet msbuild "$repo/build/TomoSaxs.Build.proj" -nologo -nr:false "-m:$jobs" "-v:$verbosity" \
-  "-t:$target" -p:Jobs="$jobs" "${props[@]}"
+  "-t:$msbuild_target" "-p:RequestedTarget=$target" -p:Jobs="$jobs" "${props[@]}"
