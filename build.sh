@@ -13,11 +13,12 @@ Usage: ./build.sh <Target> [--scan NAME] [options]
 Options:
   --scan NAME             scan definition scans/NAME/scan.yaml
   --slices LIST           slices to build, e.g. 0-3,7 (default: all)
+  --slice N               the one slice a <Stage>Slice target builds (what a SLURM array task runs)
   --executor local|slurm  where per-slice work runs (default: local)
   --jobs N                parallel MSBuild nodes for local runs (default: number of cores)
   --set stage.param=VALUE override a scan.yaml parameter (repeatable)
   --plan                  print what would run and why; run nothing
-  --force                 rebuild even if up to date
+  --force                 rebuild the target's stage even if up to date (stages upstream only if stale)
   --verbosity LEVEL       MSBuild verbosity: quiet|minimal|normal|detailed (default: minimal)
   -h, --help              this text and the list of targets
 TXT
@@ -33,6 +34,9 @@ while [ $# -gt 0 ]; do
     --slices)    [ $# -ge 2 ] || die "--slices needs a list such as 0-3,7"
                  [[ "$2" =~ ^[0-9]+(-[0-9]+)?(,[0-9]+(-[0-9]+)?)*$ ]] || die "--slices '$2' is not a list such as 0-3,7"
                  props+=("-p:Slices=${2//,/%2C}"); shift ;;
+    --slice)     [ $# -ge 2 ] || die "--slice needs a slice number"
+                 [[ "$2" =~ ^[0-9]+$ ]] || die "--slice '$2' is not a slice number"
+                 props+=("-p:Slice=$2"); shift ;;
     --executor)  [ $# -ge 2 ] || die "--executor needs local or slurm"
                  [[ "$2" == local || "$2" == slurm ]] || die "--executor must be local or slurm, not '$2'"
                  props+=("-p:Executor=$2"); shift ;;

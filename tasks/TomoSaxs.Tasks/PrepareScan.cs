@@ -90,7 +90,8 @@ public sealed class PrepareScan : Task
         {
             Log.LogError(string.IsNullOrEmpty(RequestedTarget)
                 ? "--plan needs a target: ./build.sh <Target> --scan NAME --plan."
-                : $"{RequestedTarget} is not a build stage, so there is nothing to plan; stages: {string.Join(", ", graph.Stages.Select(s => s.Name))}.");
+                : $"{RequestedTarget} is not a build stage, so there is nothing to plan; " +
+                  (graph.Stages.Count == 0 ? "no stage is declared yet." : $"stages: {string.Join(", ", graph.Stages.Select(s => s.Name))}."));
             return;
         }
 

@@ -68,9 +68,6 @@ public abstract class StageTask : Task
     /// <summary>The declared output with role <paramref name="role"/>.</summary>
     protected string Output(string role) => Single(outputs, role, "StageOutput");
 
-    /// <summary>Every declared input, for provenance.</summary>
-    protected IReadOnlyList<string> AllInputs => inputs.Select(input => input.Path).ToList();
-
     private string Single(IReadOnlyList<StageFile> files, string role, string itemType)
     {
         var matches = files.Where(file => file.Role == role).ToList();

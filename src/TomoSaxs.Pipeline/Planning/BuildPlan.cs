@@ -38,7 +38,7 @@ public sealed class BuildPlan
     /// <param name="slices">The selected slices; required when the plan has a per-slice stage.</param>
     /// <param name="stamps">Each stage's stamps as this build would write them.</param>
     /// <param name="layout">The scan's artefact layout.</param>
-    /// <param name="force">Whether <c>--force</c> was given.</param>
+    /// <param name="force">Whether <c>--force</c> was given; it reruns <paramref name="target"/>, not the stages upstream.</param>
     public static BuildPlan Create(
         StageGraph graph, StageDeclaration target, SliceSelection? slices,
         Func<StageDeclaration, StageStamps> stamps, ArtifactLayout layout, bool force)
@@ -60,7 +60,7 @@ public sealed class BuildPlan
                 string Concrete(StageFile file) => slice is { } s ? ArtifactLayout.ForSlice(file.Path, s) : file.Path;
                 var check = new StalenessCheck(
                     stage.Inputs.Select(Concrete).ToList(), stage.Outputs.Select(Concrete).ToList(),
-                    stageStamps, force, pending.GetValueOrDefault);
+                    stageStamps, force && stage == target, pending.GetValueOrDefault);
                 var entry = new PlanEntry(stage, slice, StalenessExplainer.Explain(check, layout.Display));
                 entries.Add(entry);
                 if (entry.WouldRun)

@@ -65,7 +65,7 @@ public sealed class SliceSelection
 
             if (last >= sliceCount)
             {
-                var outside = first >= sliceCount ? first : last;
+                var outside = Math.Max(first, sliceCount);
                 problem = $"slice {outside} is out of range: the scan has {sliceCount} slice{(sliceCount == 1 ? "" : "s")} " +
                           $"(0{(sliceCount > 1 ? $"–{sliceCount - 1}" : "")}).";
                 return null;
