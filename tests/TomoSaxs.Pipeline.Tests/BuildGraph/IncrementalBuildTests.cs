@@ -62,6 +62,32 @@ public sealed class IncrementalBuildTests
     }
 
     [Fact]
+    public void A_per_slice_stage_after_another_runs_in_its_own_wave_and_reruns_slice_by_slice_with_it()
+    {
+        using var build = new PipelineBuild();
+        var first = build.Run("Tally", "--set", "integrate.chi_bins=5").Succeeded();
+
+        Assert.Contains("  Tally: 4 of 4 slices to build (0-3) — outputs missing", first.Output, StringComparison.Ordinal);
+        var values = Enumerable.Range(0, 5).Select(bin => TestStages.StripeStage.Value(0, 2, bin, 0.282179));
+        Assert.Equal(
+            string.Create(System.Globalization.CultureInfo.InvariantCulture, $"slice 2 count 5 sum {values.Sum():R}\n"),
+            File.ReadAllText(build.Artifact("slices/02/tally.txt")));
+
+        File.Delete(build.Artifact("slices/01/stripe.txt"));
+        var before = build.Snapshot();
+        var plan = build.Run("Tally", "--set", "integrate.chi_bins=5", "--plan").Succeeded();
+        build.Run("Tally", "--set", "integrate.chi_bins=5").Succeeded();
+
+        Assert.Contains("    Tally slice 01   would run: input slices/01/stripe.txt will be rebuilt by Stripe slice 01", plan.Output, StringComparison.Ordinal);
+        Assert.Contains("    Tally slice 02   up to date", plan.Output, StringComparison.Ordinal);
+        Assert.Equal(
+            ["artifacts/demo/slices/01/stripe.txt", "artifacts/demo/slices/01/stripe.txt.provenance.json",
+             "artifacts/demo/slices/01/tally.txt", "artifacts/demo/slices/01/tally.txt.provenance.json"],
+            PipelineBuild.Changed(before, build.Snapshot()));
+        Assert.Equal("{}", File.ReadAllText(build.Artifact("stamps/Tally.parameters.json")));
+    }
+
+    [Fact]
     public void The_same_value_again_or_a_touched_scan_yaml_reruns_nothing()
     {
         using var build = new PipelineBuild();
