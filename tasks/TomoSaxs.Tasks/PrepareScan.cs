@@ -2,6 +2,7 @@ using System.Globalization;
 using Microsoft.Build.Framework;
 using Microsoft.Build.Utilities;
 using TomoSaxs.Pipeline;
+using TomoSaxs.Scan;
 using Task = Microsoft.Build.Utilities.Task;
 
 namespace TomoSaxs.Tasks;
@@ -36,7 +37,7 @@ public sealed class PrepareScan : Task
     /// <summary>The <c>--slices</c> list, e.g. <c>0-3,7</c>; empty for all.</summary>
     public string? Slices { get; set; }
 
-    /// <summary>One slice, for a standalone run of a per-slice target (e.g. a SLURM array task); empty otherwise.</summary>
+    /// <summary>One slice (<c>--slice N</c>), e.g. for a per-slice target run on its own as a SLURM array task; empty otherwise.</summary>
     public string? Slice { get; set; }
 
     /// <summary>The <c>PipelineStage</c> items.</summary>
@@ -96,8 +97,8 @@ public sealed class PrepareScan : Task
         }
 
         var stages = target is null ? graph.Stages : graph.BuildOrder(target);
-        var standaloneSlice = ParseSlice();
-        var slices = standaloneSlice is { } one ? scan.SelectSlice(one)
+        var oneSlice = ParseSlice();
+        var slices = oneSlice is { } one ? scan.SelectSlice(one)
             : stages.Any(stage => stage.PerSlice) || !string.IsNullOrWhiteSpace(Slices) ? scan.SelectSlices(Slices)
             : null;
 
@@ -119,9 +120,8 @@ public sealed class PrepareScan : Task
             stageStamps.Write();
         }
 
-        SliceProjects = standaloneSlice is null && slices is not null
-            ? slices.Slices.Select(SliceProject).ToArray()
-            : [];
+        // With --slice N a fan-out target builds that one slice, like --slices N.
+        SliceProjects = slices?.Slices.Select(SliceProject).ToArray() ?? [];
     }
 
     private StageDeclaration? RequestedStage(StageGraph graph)
@@ -147,8 +147,7 @@ public sealed class PrepareScan : Task
 
         return int.TryParse(Slice, NumberStyles.None, CultureInfo.InvariantCulture, out var slice)
             ? slice
-            : throw new TomoSaxs.Scan.ScanDefinitionException(ScanFile,
-                [new TomoSaxs.Scan.ScanProblem($"Slice={Slice}", "", "expected a slice number (a whole number ≥ 0).")]);
+            : throw new ScanDefinitionException(ScanFile, [new ScanProblem($"Slice={Slice}", "", "expected a slice number (a whole number ≥ 0).")]);
     }
 
     private TaskItem SliceProject(int slice) =>

@@ -6,7 +6,8 @@ namespace TomoSaxs.Pipeline;
 /// </summary>
 public sealed class StageGraph
 {
-    private static readonly StringComparer PathComparer = OperatingSystem.IsWindows() ? StringComparer.OrdinalIgnoreCase : StringComparer.Ordinal;
+    /// <summary>How paths compare: by letter case except on Windows, whose file systems ignore it.</summary>
+    internal static readonly StringComparer PathComparer = OperatingSystem.IsWindows() ? StringComparer.OrdinalIgnoreCase : StringComparer.Ordinal;
 
     private readonly List<StageDeclaration> stages;
     private readonly Dictionary<string, StageDeclaration> byName = new(StringComparer.OrdinalIgnoreCase);

@@ -49,7 +49,7 @@ public sealed class BuildPlan
             throw new ArgumentNullException(nameof(slices), $"The plan for {target.Name} has per-slice stages; give the slices.");
         }
 
-        var pending = new Dictionary<string, string>(OperatingSystem.IsWindows() ? StringComparer.OrdinalIgnoreCase : StringComparer.Ordinal);
+        var pending = new Dictionary<string, string>(StageGraph.PathComparer);
         var entries = new List<PlanEntry>();
         foreach (var stage in order)
         {

@@ -10,7 +10,7 @@ public sealed record PlanEntry(StageDeclaration Stage, int? Slice, IReadOnlyList
     public bool WouldRun => Reasons.Count > 0;
 
     /// <summary>The step's name in messages: <c>Seed</c> or <c>Stripe slice 03</c>.</summary>
-    public string Label => Slice is { } slice ? $"{Stage.Name} slice {ArtifactLayout.SliceFolderName(slice)}" : Stage.Name;
+    public string Label => StepLabel.Of(Stage.Name, Slice);
 
     /// <summary>"up to date", or "would run: " and the reasons.</summary>
     public string Verdict => WouldRun ? "would run: " + string.Join("; ", Reasons) : "up to date";

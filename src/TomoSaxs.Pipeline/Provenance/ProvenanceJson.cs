@@ -2,6 +2,7 @@ using System.Globalization;
 using System.Text;
 using System.Text.Encodings.Web;
 using System.Text.Json;
+using System.Text.Json.Nodes;
 using TomoSaxs.Formats;
 
 namespace TomoSaxs.Pipeline;
@@ -71,7 +72,7 @@ public static class ProvenanceJson
         var slice = root.GetProperty("slice");
         return new ProvenanceRecord(
             new ToolIdentity(Text("tool"), Text("tool_version"), Text("git_commit")),
-            new StageIdentity(Text("stage"), Text("stage_version"), CanonicalJson.Write(System.Text.Json.Nodes.JsonNode.Parse(root.GetProperty("parameters").GetRawText()))),
+            new StageIdentity(Text("stage"), Text("stage_version"), CanonicalJson.Write(JsonNode.Parse(root.GetProperty("parameters").GetRawText()))),
             slice.ValueKind == JsonValueKind.Null ? null : slice.GetInt32(),
             root.GetProperty("inputs").EnumerateArray()
                 .Select(input => new ProvenanceInput(

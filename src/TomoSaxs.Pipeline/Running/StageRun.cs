@@ -46,7 +46,7 @@ public sealed class StageRun
     public TimeSpan ProgressInterval { get; init; } = ProgressReporter.DefaultInterval;
 
     /// <summary>The run's name in messages: <c>Seed</c> or <c>Stripe slice 03</c>.</summary>
-    public string Label => Slice is { } slice ? $"{Stage.Name} slice {ArtifactLayout.SliceFolderName(slice)}" : Stage.Name;
+    public string Label => StepLabel.Of(Stage.Name, Slice);
 
     /// <summary>The slice's artefact folder.</summary>
     /// <exception cref="InvalidOperationException">The run is scan-level.</exception>
