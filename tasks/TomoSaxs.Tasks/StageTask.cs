@@ -45,9 +45,11 @@ public abstract class StageTask : Task
                 ProgressInterval = ProgressInterval(),
             };
             Run(run);
-            foreach (var missing in outputs.Where(output => !File.Exists(output.Path) && !Directory.Exists(output.Path)))
+            foreach (var missing in outputs.Where(output => !File.Exists(output.Path)))
             {
-                Log.LogError($"{run.Label} finished without writing its declared output {missing.Path} (role '{missing.Role}').");
+                Log.LogError(Directory.Exists(missing.Path)
+                    ? $"{run.Label} declares the folder {missing.Path} as an output (role '{missing.Role}'); MSBuild compares files, so declare the files in it."
+                    : $"{run.Label} finished without writing its declared output {missing.Path} (role '{missing.Role}').");
             }
         }
         catch (Exception error) when (!ProblemLog.TryLog(Log, error))

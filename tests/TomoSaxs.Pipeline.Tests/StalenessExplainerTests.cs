@@ -118,6 +118,17 @@ public sealed class StalenessExplainerTests : IDisposable
     }
 
     [Fact]
+    public void A_folder_counts_as_missing_as_it_does_for_MSBuild()
+    {
+        File.Delete(input);
+        Directory.CreateDirectory(input);
+
+        var reason = Assert.Single(Explain(Check()));
+        Assert.Equal(new StalenessReason(StalenessKind.MissingInput,
+            "input seed/seed.txt is a folder, which MSBuild takes as missing (declare the files in it)"), reason);
+    }
+
+    [Fact]
     public void Several_reasons_are_listed_most_telling_first()
     {
         File.Delete(output);

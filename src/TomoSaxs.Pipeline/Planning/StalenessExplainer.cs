@@ -2,7 +2,8 @@ namespace TomoSaxs.Pipeline;
 
 /// <summary>
 /// Says why MSBuild would run a stage, by the rules MSBuild itself applies to a target's Inputs and Outputs (an
-/// output is missing, an input is missing, or the newest input is newer than the oldest output), with the stamp
+/// output is missing, an input is missing, or the newest input is newer than the oldest output; a folder counts as
+/// missing, since MSBuild compares files), with the stamp
 /// inputs read by content so that the reason can name what changed. Before anything is written a build compares
 /// stamp texts; afterwards MSBuild sees the rewritten stamps as new inputs, so both give the same answer.
 /// </summary>
@@ -19,11 +20,11 @@ public static class StalenessExplainer
             reasons.Add(new(StalenessKind.Forced, "--force"));
         }
 
-        var missingOutputs = check.Outputs.Where(path => !Exists(path)).ToList();
+        var missingOutputs = check.Outputs.Where(path => !File.Exists(path)).ToList();
         if (missingOutputs.Count > 0)
         {
             var more = missingOutputs.Count > 1 ? $" (and {missingOutputs.Count - 1} more)" : "";
-            reasons.Add(new(StalenessKind.MissingOutput, $"output {display(missingOutputs[0])} is missing{more}"));
+            reasons.Add(new(StalenessKind.MissingOutput, $"output {display(missingOutputs[0])} {Missing(missingOutputs[0])}{more}"));
         }
 
         // A stamp that was never written matters only when the outputs exist: without outputs the stage runs anyway.
@@ -50,9 +51,11 @@ public static class StalenessExplainer
             {
                 reasons.Add(new(StalenessKind.UpstreamRebuilt, $"input {display(input)} will be rebuilt by {producer}"));
             }
-            else if (!Exists(input))
+            else if (!File.Exists(input))
             {
-                reasons.Add(new(StalenessKind.MissingInput, $"input {display(input)} is missing and no stage in this build writes it"));
+                reasons.Add(new(StalenessKind.MissingInput, Directory.Exists(input)
+                    ? $"input {display(input)} {Missing(input)}"
+                    : $"input {display(input)} is missing and no stage in this build writes it"));
             }
         }
 
@@ -74,14 +77,15 @@ public static class StalenessExplainer
         var inputs = check.Inputs.Select(path => (Path: path, IsStamp: false))
             .Append((check.Stamps.Parameters.Path, true))
             .Append((check.Stamps.Version.Path, true));
-        var newest = inputs.Where(input => Exists(input.Path)).MaxBy(input => Modified(input.Path));
+        var newest = inputs.Where(input => File.Exists(input.Path)).MaxBy(input => Modified(input.Path));
         return newest.Path is not null && Modified(newest.Path) > oldestOutput ? newest : null;
     }
 
     private static string Oldest(IReadOnlyList<string> outputs) => outputs.MinBy(Modified)!;
 
-    private static bool Exists(string path) => File.Exists(path) || Directory.Exists(path);
+    // MSBuild compares files only: a folder among Inputs or Outputs counts as missing, so the target always runs.
+    private static string Missing(string path) =>
+        Directory.Exists(path) ? "is a folder, which MSBuild takes as missing (declare the files in it)" : "is missing";
 
-    private static DateTime Modified(string path) =>
-        Directory.Exists(path) ? Directory.GetLastWriteTimeUtc(path) : File.GetLastWriteTimeUtc(path);
+    private static DateTime Modified(string path) => File.GetLastWriteTimeUtc(path);
 }
