@@ -69,8 +69,9 @@ public sealed class PrepareScan : Task
         {
             Prepare();
         }
-        catch (Exception error) when (ProblemLog.TryLog(Log, error))
+        catch (Exception error)
         {
+            ProblemLog.Failure(Log, error, $"Preparing scan {ScanName}");
         }
 
         return !Log.HasLoggedErrors;

@@ -39,8 +39,7 @@ public abstract class StageTask : Task
             outputs = StageItems.Files(OutputFiles, Stage);
             var scan = ScanContext.Load(
                 Context.GetMetadata("ScanFile"), Context.GetMetadata("ScanArtifacts"), OverrideList.Parse(Context.GetMetadata("Set")));
-            var slice = Context.GetMetadata("Slice") is { Length: > 0 } text ? int.Parse(text, CultureInfo.InvariantCulture) : (int?)null;
-            var run = new StageRun(scan, StageIdentity.FromStamps(scan.Layout, Stage), slice, message => Log.LogMessage(MessageImportance.High, message))
+            var run = new StageRun(scan, StageIdentity.FromStamps(scan.Layout, Stage), SliceNumber(), message => Log.LogMessage(MessageImportance.High, message))
             {
                 ProgressInterval = ProgressInterval(),
             };
@@ -52,10 +51,9 @@ public abstract class StageTask : Task
                     : $"{run.Label} finished without writing its declared output {missing.Path} (role '{missing.Role}').");
             }
         }
-        catch (Exception error) when (!ProblemLog.TryLog(Log, error))
+        catch (Exception error)
         {
-            Log.LogError($"{Stage}{SliceSuffix()} failed: {error.Message}");
-            Log.LogMessage(MessageImportance.Low, error.ToString());
+            ProblemLog.Failure(Log, error, StepLabel.Of(Stage, SliceNumber()));
         }
 
         return !Log.HasLoggedErrors;
@@ -84,5 +82,7 @@ public abstract class StageTask : Task
             ? TimeSpan.FromSeconds(seconds)
             : Pipeline.ProgressReporter.DefaultInterval;
 
-    private string SliceSuffix() => Context?.GetMetadata("Slice") is { Length: > 0 } slice ? $" slice {slice}" : "";
+    // Common.targets sets Slice only to a whole number (or leaves it empty for a scan-level run).
+    private int? SliceNumber() =>
+        int.TryParse(Context.GetMetadata("Slice"), NumberStyles.None, CultureInfo.InvariantCulture, out var slice) ? slice : null;
 }

@@ -1,6 +1,6 @@
 namespace TomoSaxs.Pipeline.Tests.BuildGraph;
 
-/// <summary>A build killed in the middle of a slice (SIGKILL to MSBuild, its nodes and task hosts).</summary>
+/// <summary>A build killed in the middle of a slice (SIGKILL to MSBuild, its nodes and task hosts), or a stage that fails.</summary>
 [Collection(BuildGraphCollection.Name)]
 public sealed class InterruptionTests
 {
@@ -45,6 +45,23 @@ public sealed class InterruptionTests
         Assert.All(Enumerable.Range(0, 4), slice => Assert.Equal(41, File.ReadAllLines(build.Artifact($"slices/0{slice}/stripe.txt")).Length));
         Assert.Empty(Directory.GetFiles(build.Artifacts, ".*", SearchOption.AllDirectories));
         Assert.Contains("everything is up to date", build.Run("Stripe", "--set", "integrate.chi_bins=40").Succeeded().Output, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public void A_failing_stage_reports_its_error_keeps_the_previous_outputs_and_stays_stale()
+    {
+        using var build = new PipelineBuild();
+        build.Run("Stripe").Succeeded();
+        File.WriteAllText(build.Artifact("seed/seed.txt"), "not a seed\n");
+        var before = build.Snapshot();
+
+        var failed = build.Run("Stripe", "--slices", "1");
+
+        Assert.NotEqual(0, failed.ExitCode);
+        Assert.Contains($"error : Stripe slice 01 failed: {build.Artifact("seed/seed.txt")} has no 'seed' line.", failed.Output, StringComparison.Ordinal);
+        Assert.Empty(PipelineBuild.Changed(before, build.Snapshot()));
+        Assert.Contains("Stripe slice 01  would run: input seed/seed.txt is newer than output slices/01/stripe.txt",
+            build.Run("Stripe", "--plan").Succeeded().Output, StringComparison.Ordinal);
     }
 
     /// <summary>Waits until some slice's temporary file holds a few lines (the stage is mid-write) and returns it.</summary>
