@@ -74,6 +74,26 @@ public static class AtomicFile
         }
     }
 
+    /// <summary>
+    /// Removes what killed writers of <paramref name="destination"/> left beside it (the hidden temporary names
+    /// <see cref="TemporaryPathFor"/> makes), so that abandoned partial outputs do not pile up. Call it only where
+    /// no other writer of the same destination can be running.
+    /// </summary>
+    public static void DiscardAbandoned(string destination)
+    {
+        var full = Path.GetFullPath(destination);
+        var folder = Path.GetDirectoryName(full);
+        if (folder is null || !Directory.Exists(folder))
+        {
+            return;
+        }
+
+        foreach (var leftover in Directory.EnumerateFileSystemEntries(folder, $".{Path.GetFileName(full)}.*-*"))
+        {
+            Discard(leftover);
+        }
+    }
+
     /// <summary>Removes a temporary file or folder left by an abandoned write; never throws.</summary>
     public static void Discard(string temporaryPath)
     {

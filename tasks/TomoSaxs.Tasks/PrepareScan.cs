@@ -1,0 +1,160 @@
+using System.Globalization;
+using Microsoft.Build.Framework;
+using Microsoft.Build.Utilities;
+using TomoSaxs.Pipeline;
+using TomoSaxs.Scan;
+using Task = Microsoft.Build.Utilities.Task;
+
+namespace TomoSaxs.Tasks;
+
+/// <summary>
+/// Runs before any stage (target <c>PrepareScan</c>): loads and validates the scan with its <c>--set</c>
+/// overrides, selects the slices, explains what the requested target would run and why, writes the parameter and
+/// stage-version stamps of the stages involved (only where their content changed; never when planning), and
+/// returns one <c>SliceProject</c> item per selected slice for the per-slice fan-out.
+/// </summary>
+public sealed class PrepareScan : Task
+{
+    /// <summary>The scan name as given to <c>--scan</c> (the folder under the scans root).</summary>
+    [Required]
+    public string ScanName { get; set; } = "";
+
+    /// <summary>The scan.yaml to load.</summary>
+    [Required]
+    public string ScanFile { get; set; } = "";
+
+    /// <summary>The scan's artefact folder.</summary>
+    [Required]
+    public string ScanArtifacts { get; set; } = "";
+
+    /// <summary>The project the slices are built with (the entry project itself).</summary>
+    [Required]
+    public string ProjectFile { get; set; } = "";
+
+    /// <summary>The <c>--set</c> overrides joined with '|' (see <see cref="OverrideList"/>).</summary>
+    public string? Set { get; set; }
+
+    /// <summary>The <c>--slices</c> list, e.g. <c>0-3,7</c>; empty for all.</summary>
+    public string? Slices { get; set; }
+
+    /// <summary>One slice (<c>--slice N</c>), e.g. for a per-slice target run on its own as a SLURM array task; empty otherwise.</summary>
+    public string? Slice { get; set; }
+
+    /// <summary>The <c>PipelineStage</c> items.</summary>
+    public ITaskItem[] Stages { get; set; } = [];
+
+    /// <summary>The <c>StageInput</c> items.</summary>
+    public ITaskItem[] StageInputs { get; set; } = [];
+
+    /// <summary>The <c>StageOutput</c> items.</summary>
+    public ITaskItem[] StageOutputs { get; set; } = [];
+
+    /// <summary>The target the build was asked for; the plan and the stamps cover it and its upstream stages.</summary>
+    public string? RequestedTarget { get; set; }
+
+    /// <summary>Print the full plan and write nothing.</summary>
+    public bool Plan { get; set; }
+
+    /// <summary><c>--force</c> was given.</summary>
+    public bool Force { get; set; }
+
+    /// <summary>One item per selected slice: the project, with <c>AdditionalProperties</c> naming the slice.</summary>
+    [Output]
+    public ITaskItem[] SliceProjects { get; private set; } = [];
+
+    /// <inheritdoc />
+    public override bool Execute()
+    {
+        try
+        {
+            Prepare();
+        }
+        catch (Exception error)
+        {
+            ProblemLog.Failure(Log, error, $"Preparing scan {ScanName}");
+        }
+
+        return !Log.HasLoggedErrors;
+    }
+
+    private void Prepare()
+    {
+        if (ScanName.Length == 0 || ScanName.IndexOfAny(['/', '\\']) >= 0 || ScanName is "." or "..")
+        {
+            Log.LogError($"'{ScanName}' is not a scan name; --scan takes the name of a folder under the scans folder.");
+            return;
+        }
+
+        var scan = ScanContext.Load(ScanFile, ScanArtifacts, OverrideList.Parse(Set));
+        var graph = StageItems.Graph(Stages, StageInputs, StageOutputs);
+        var target = RequestedStage(graph);
+        if (Plan && target is null)
+        {
+            Log.LogError(string.IsNullOrEmpty(RequestedTarget)
+                ? "--plan needs a target: ./build.sh <Target> --scan NAME --plan."
+                : $"{RequestedTarget} is not a build stage, so there is nothing to plan; " +
+                  (graph.Stages.Count == 0 ? "no stage is declared yet." : $"stages: {string.Join(", ", graph.Stages.Select(s => s.Name))}."));
+            return;
+        }
+
+        var stages = target is null ? graph.Stages : graph.BuildOrder(target);
+        var oneSlice = ParseSlice();
+        var slices = oneSlice is { } one ? scan.SelectSlice(one)
+            : stages.Any(stage => stage.PerSlice) || !string.IsNullOrWhiteSpace(Slices) ? scan.SelectSlices(Slices)
+            : null;
+
+        var stamps = stages.ToDictionary(stage => stage, stage => StageStamps.For(stage, scan));
+        if (target is not null)
+        {
+            // Explained before the stamps are written: the plan names what changed by comparing stamp contents.
+            var plan = BuildPlan.Create(graph, target, slices, stage => stamps[stage], scan.Layout, Force);
+            Log.LogMessage(MessageImportance.High, Plan ? plan.Describe(ScanName) : plan.Summarise(ScanName));
+        }
+
+        if (Plan)
+        {
+            return;
+        }
+
+        foreach (var stageStamps in stamps.Values)
+        {
+            stageStamps.Write();
+        }
+
+        // With --slice N a fan-out target builds that one slice, like --slices N.
+        SliceProjects = slices?.Slices.Select(SliceProject).ToArray() ?? [];
+    }
+
+    private StageDeclaration? RequestedStage(StageGraph graph)
+    {
+        if (string.IsNullOrWhiteSpace(RequestedTarget))
+        {
+            return null;
+        }
+
+        // "IntegrateSlice" (a per-slice target run on its own) plans the Integrate stage for that slice.
+        return graph.Find(RequestedTarget)
+               ?? (RequestedTarget.EndsWith("Slice", StringComparison.Ordinal) && graph.Find(RequestedTarget[..^"Slice".Length]) is { PerSlice: true } stage
+                   ? stage
+                   : null);
+    }
+
+    private int? ParseSlice()
+    {
+        if (string.IsNullOrWhiteSpace(Slice))
+        {
+            return null;
+        }
+
+        return int.TryParse(Slice, NumberStyles.None, CultureInfo.InvariantCulture, out var slice)
+            ? slice
+            : throw new ScanDefinitionException(ScanFile, [new ScanProblem($"Slice={Slice}", "", "expected a slice number (a whole number ≥ 0).")]);
+    }
+
+    private TaskItem SliceProject(int slice) =>
+        new(ProjectFile, new Dictionary<string, string>
+        {
+            // FannedOut tells the slice instance that PrepareScan has already run in the parent.
+            ["AdditionalProperties"] = $"Slice={slice.ToString(CultureInfo.InvariantCulture)};FannedOut=true",
+        });
+}
