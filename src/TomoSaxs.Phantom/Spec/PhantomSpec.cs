@@ -61,7 +61,7 @@ public sealed record PhantomSpec(
             Grey: new CtGrey(Air: 1000, Kapton: 12000, Buffer: 9000, Tissue: 11000, Fibre: 14000, Bone: 30000), NoiseSd: 150),
         FibreTracing: new FibreTracingSpec(CropMarginVoxels: 3),
         Waxs: new WaxsSpec(StepXUm: 100, StepYUm: 50, Columns: 48, MarginUm: 100,
-            Density: new WaxsDensity(Air: 0.02, Kapton: 4, Buffer: 1, Tissue: 0.8, Bone: 6), Gain: 1e-3));
+            Density: new WaxsDensity(Air: 0.02, Kapton: 4, Buffer: 1, Tissue: 0.8, Bone: 30), Gain: 1e-3));
 }
 
 /// <summary>A pair of horizontal lengths: along the sample frame's x and z axes (µm).</summary>
