@@ -49,9 +49,6 @@ internal readonly record struct Ellipse(double CentreX, double CentreZ, double S
         return (u * cos - v * sin, u * sin + v * cos);
     }
 
-    /// <summary>The largest distance of the outline from the centre, µm.</summary>
-    public double MaxRadius => Math.Max(SemiA, SemiB);
-
     private (double U, double V) Local(double x, double z) => Rotate(x - CentreX, z - CentreZ);
 
     private (double U, double V) Rotate(double x, double z)
