@@ -1,17 +1,19 @@
 namespace TomoSaxs.Formats.Hdf5;
 
 /// <summary>
-/// How an artefact dataset is stored: contiguous, or chunked with optional byte shuffle and deflate. Deflate
-/// levels are 1 (fastest), 6 (default) or 9 (smallest): the only levels PureHDF's deflate writer maps onto
-/// .NET's compression levels.
+/// How an artefact dataset is stored: contiguous, or chunked with optional byte shuffle and deflate, or chunked
+/// with bitshuffle + LZ4 (HDF5 filter 32008, the compression of Diamond's Pilatus frames). Deflate levels are
+/// 1 (fastest), 6 (default) or 9 (smallest): the only levels PureHDF's deflate writer maps onto .NET's
+/// compression levels.
 /// </summary>
 public sealed record ArtefactStorage
 {
-    private ArtefactStorage(IReadOnlyList<long>? chunkShape, int? deflateLevel, bool shuffle)
+    private ArtefactStorage(IReadOnlyList<long>? chunkShape, int? deflateLevel, bool shuffle, bool bitshuffleLz4 = false)
     {
         ChunkShape = chunkShape;
         DeflateLevel = deflateLevel;
         Shuffle = shuffle;
+        BitshuffleLz4 = bitshuffleLz4;
     }
 
     /// <summary>Contiguous, uncompressed storage.</summary>
@@ -25,6 +27,12 @@ public sealed record ArtefactStorage
 
     /// <summary>Whether the byte shuffle filter runs before deflate (helps floating-point data).</summary>
     public bool Shuffle { get; }
+
+    /// <summary>
+    /// Whether chunks are stored with the bitshuffle filter (32008) in its LZ4 mode, as I22 writes detector frames;
+    /// libhdf5 reads them with the bitshuffle plugin (Debian package <c>bitshuffle</c>).
+    /// </summary>
+    public bool BitshuffleLz4 { get; }
 
     /// <summary>Chunked storage, by default shuffled and deflated at level 6.</summary>
     /// <param name="chunkShape">Chunk dimensions, one per dataset dimension, each at least 1.</param>
@@ -43,5 +51,13 @@ public sealed record ArtefactStorage
         }
 
         return new ArtefactStorage([.. chunkShape], deflateLevel, shuffle && deflateLevel is not null);
+    }
+
+    /// <summary>Chunked storage compressed with bitshuffle + LZ4 (filter 32008, default block size).</summary>
+    /// <param name="chunkShape">Chunk dimensions, one per dataset dimension, each at least 1 (e.g. one frame).</param>
+    public static ArtefactStorage ChunkedBitshuffleLz4(IReadOnlyList<long> chunkShape)
+    {
+        var chunked = Chunked(chunkShape, deflateLevel: null, shuffle: false);
+        return new ArtefactStorage(chunked.ChunkShape, null, shuffle: false, bitshuffleLz4: true);
     }
 }

@@ -50,6 +50,8 @@ public sealed class Hdf5ArtefactWriter : IDisposable
         var streamed = new Dictionary<string, StreamedDataset>(StringComparer.Ordinal);
         try
         {
+            // The bitshuffle encoder is one of the plugin filters registered there.
+            Hdf5Filters.EnsureRegistered();
             Directory.CreateDirectory(folder);
             var file = new H5File();
             Fill(file, root, streamed);
@@ -200,6 +202,11 @@ public sealed class Hdf5ArtefactWriter : IDisposable
         {
             // PureHDF stores -1 as level 6 (libhdf5 has no -1) and maps 6 back to .NET's "optimal" level.
             filters.Add(new H5Filter(DeflateFilter.Id, new() { [DeflateFilter.COMPRESSION_LEVEL] = level == 6 ? -1 : level }));
+        }
+
+        if (storage.BitshuffleLz4)
+        {
+            filters.Add(new H5Filter(Hdf5Filters.Bitshuffle, new() { [Filters.BitshuffleFilter.CompressionOption] = Filters.BitshuffleFraming.Lz4Compression }));
         }
 
         H5Dataset dataset;

@@ -6,7 +6,9 @@ namespace TomoSaxs.Formats.Hdf5;
 /// <summary>
 /// The HDF5 filters TomoSaxs can decode, and their one-time registration with PureHDF. PureHDF decodes deflate,
 /// shuffle, Fletcher-32 and scale-offset itself; LZF (32000), Blosc (32001), LZ4 (32004) and bitshuffle
-/// (32008) are decoded by hand-written filters because no PureHDF filter package can be obtained here.
+/// (32008) are decoded by hand-written filters because no PureHDF filter package can be obtained here. LZ4 and
+/// bitshuffle also encode: PureHDF runs a registered filter's encoder on every chunk it writes and stores the
+/// client data its <c>GetParameters</c> returns, so the artefact writer can produce I22-style frames.
 /// </summary>
 public static class Hdf5Filters
 {

@@ -64,6 +64,50 @@ public sealed class BitshuffleTests
         Assert.Equal(plain, decoded);
     }
 
+    [Theory]
+    [InlineData(1003, 4, 64)]
+    [InlineData(16, 4, 0)]
+    [InlineData(5, 4, 0)]
+    [InlineData(5000, 4, 0)]
+    [InlineData(777, 2, 128)]
+    [InlineData(300, 8, 32)]
+    [InlineData(2049, 1, 0)]
+    public void The_encoder_writes_exactly_the_reference_chunk_and_decodes_back(int elements, int elementSize, int blockSize)
+    {
+        var plain = RandomBytes(elements * elementSize, seed: elements + 1);
+        var effectiveBlock = blockSize == 0 ? BitshuffleFraming.DefaultBlockSize(elementSize) : blockSize;
+        uint[] parameters(uint compression) => [0, 3, (uint)elementSize, (uint)blockSize, compression];
+
+        var lz4 = BitshuffleFraming.Encode(plain, elementSize, blockSize, BitshuffleFraming.Lz4Compression);
+        var shuffledOnly = BitshuffleFraming.Encode(plain, elementSize, blockSize, BitshuffleFraming.NoCompression);
+
+        // Same LZ4 level as the reference encoder, so even the compressed bytes agree.
+        Assert.Equal(ReferenceEncoder.Encode(plain, elementSize, effectiveBlock, lz4: true), lz4);
+        Assert.Equal(ReferenceEncoder.Encode(plain, elementSize, effectiveBlock, lz4: false), shuffledOnly);
+        Assert.Equal(plain, BitshuffleFraming.Decode(lz4, parameters(BitshuffleFraming.Lz4Compression)));
+        Assert.Equal(plain, BitshuffleFraming.Decode(shuffledOnly, parameters(BitshuffleFraming.NoCompression)));
+    }
+
+    [Fact]
+    public void Incompressible_blocks_still_round_trip()
+    {
+        var plain = new byte[4 * 4100];
+        new Random(5).NextBytes(plain);
+
+        var chunk = BitshuffleFraming.Encode(plain, 4, 0, BitshuffleFraming.Lz4Compression);
+
+        Assert.True(chunk.Length > plain.Length, "random bytes cannot shrink; the chunk holds LZ4 literals plus framing");
+        Assert.Equal(plain, BitshuffleFraming.Decode(chunk, [0, 3, 4, 0, BitshuffleFraming.Lz4Compression]));
+    }
+
+    [Fact]
+    public void The_encoder_refuses_what_it_cannot_write()
+    {
+        Assert.Throws<ArgumentException>(() => BitshuffleFraming.Encode(new byte[10], 4, 0, BitshuffleFraming.Lz4Compression));
+        Assert.Throws<ArgumentException>(() => BitshuffleFraming.Encode(new byte[16], 4, 12, BitshuffleFraming.Lz4Compression));
+        Assert.Throws<ArgumentException>(() => BitshuffleFraming.Encode(new byte[16], 4, 0, BitshuffleFraming.ZstdCompression));
+    }
+
     [Fact]
     public void Zstandard_option_is_refused_with_a_clear_message()
     {

@@ -51,6 +51,27 @@ public sealed class CodecTests
     }
 
     [Fact]
+    public void Lz4_framing_encoder_writes_the_plugin_layout_and_round_trips()
+    {
+        var compressible = Enumerable.Repeat((byte)7, 100).ToArray();
+        var incompressible = new byte[28];
+        new Random(2).NextBytes(incompressible);
+        byte[] plain = [.. compressible, .. incompressible];
+
+        var chunk = Lz4BlockFraming.Encode(plain, blockSize: 100);
+
+        Assert.Equal(128UL, BinaryPrimitives.ReadUInt64BigEndian(chunk));
+        Assert.Equal(100U, BinaryPrimitives.ReadUInt32BigEndian(chunk.AsSpan(8)));
+        var firstLength = BinaryPrimitives.ReadInt32BigEndian(chunk.AsSpan(12));
+        Assert.True(firstLength < 100, "the repeated bytes compress");
+        // The random block does not shrink, so it is stored raw with its plain length, as H5Zlz4.c does.
+        Assert.Equal(28, BinaryPrimitives.ReadInt32BigEndian(chunk.AsSpan(16 + firstLength)));
+        Assert.Equal(incompressible, chunk.AsSpan(20 + firstLength).ToArray());
+        Assert.Equal(plain, Lz4BlockFraming.Decode(chunk));
+        Assert.Equal(plain, Lz4BlockFraming.Decode(Lz4BlockFraming.Encode(plain)));
+    }
+
+    [Fact]
     public void Lz4_framing_with_an_impossible_size_is_an_error()
     {
         var chunk = BigEndian64(ulong.MaxValue).Concat(BigEndian32(1024)).ToArray();

@@ -11,8 +11,12 @@ namespace TomoSaxs.Formats.Tests.Hdf5;
 internal static partial class H5Dump
 {
     /// <summary>The values of a numeric dataset or attribute, printed with 17 significant digits.</summary>
-    public static double[] Numbers(string file, string path, bool attribute = false) =>
-        [.. NumberPattern().Matches(DataBlock(Run(Arguments(file, path, attribute, "-m", "%.17g")))).Select(match => ParseNumber(match.Value))];
+    /// <param name="file">The HDF5 file.</param>
+    /// <param name="path">The dataset or attribute path.</param>
+    /// <param name="attribute">Whether <paramref name="path"/> names an attribute.</param>
+    /// <param name="pluginFolder">A folder of HDF5 filter plugins for h5dump (HDF5_PLUGIN_PATH), or null.</param>
+    public static double[] Numbers(string file, string path, bool attribute = false, string? pluginFolder = null) =>
+        [.. NumberPattern().Matches(DataBlock(Run(Arguments(file, path, attribute, "-m", "%.17g"), pluginFolder))).Select(match => ParseNumber(match.Value))];
 
     /// <summary>The values of a text dataset or attribute.</summary>
     public static string[] Strings(string file, string path, bool attribute = false) =>
@@ -27,12 +31,16 @@ internal static partial class H5Dump
     private static string[] Arguments(string file, string path, bool attribute, params string[] extra) =>
         [.. extra, "-y", "-w", "0", attribute ? "-a" : "-d", path, file];
 
-    private static string Run(string[] arguments)
+    private static string Run(string[] arguments, string? pluginFolder = null)
     {
         var executable = Locate()
             ?? throw new Xunit.Sdk.XunitException(
                 "h5dump was not found on PATH. These tests check written files with the HDF5 C library: install it with `apt-get install hdf5-tools` (Debian/Ubuntu).");
         var start = new ProcessStartInfo(executable) { RedirectStandardOutput = true, RedirectStandardError = true, UseShellExecute = false };
+        if (pluginFolder is not null)
+        {
+            start.Environment["HDF5_PLUGIN_PATH"] = pluginFolder;
+        }
         foreach (var argument in arguments)
         {
             start.ArgumentList.Add(argument);

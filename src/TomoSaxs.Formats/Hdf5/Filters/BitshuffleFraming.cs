@@ -4,7 +4,8 @@ using K4os.Compression.LZ4;
 namespace TomoSaxs.Formats.Hdf5.Filters;
 
 /// <summary>
-/// Decodes chunks of the bitshuffle HDF5 filter (32008). Parameters: [2] element size in bytes, [3] block size
+/// Encodes and decodes chunks of the bitshuffle HDF5 filter (32008), in the framing of the bitshuffle library's
+/// HDF5 plugin (bshuf_h5filter.c). Parameters: [2] element size in bytes, [3] block size
 /// in elements (0 = default), [4] compression (0 none, 2 LZ4). The elements are cut into blocks; a last partial
 /// block is rounded down to a multiple of 8 elements and the remaining (count mod 8) elements are stored
 /// unshuffled at the end. With LZ4 the chunk starts with an 8-byte big-endian plain size and a 4-byte
@@ -43,6 +44,88 @@ internal static class BitshuffleFraming
             ZstdCompression => throw new InvalidDataException("bitshuffle with Zstandard compression (option 3) is not supported; only none (0) and LZ4 (2) are."),
             _ => throw new InvalidDataException($"bitshuffle compression option {compression} is unknown."),
         };
+    }
+
+    /// <summary>
+    /// Encodes one chunk of <paramref name="plain"/> bytes the way the bitshuffle plugin does: full blocks of
+    /// <paramref name="blockSize"/> elements (0 = the library default), a last block rounded down to a multiple of
+    /// 8 elements, and the remaining (count mod 8) elements copied unshuffled; with LZ4 the 12-byte big-endian
+    /// header (plain size, block size in bytes) comes first and every block is a big-endian length plus one LZ4
+    /// block. K4os' fast LZ4 level stands in for the plugin's LZ4_compress_default: a different but equally valid
+    /// LZ4 block stream, which the C plugin decodes.
+    /// </summary>
+    /// <exception cref="ArgumentException">The sizes do not fit the format.</exception>
+    public static byte[] Encode(ReadOnlySpan<byte> plain, int elementSize, int blockSize, uint compression)
+    {
+        ArgumentOutOfRangeException.ThrowIfNegativeOrZero(elementSize);
+        if (plain.Length % elementSize != 0)
+        {
+            throw new ArgumentException($"A chunk of {plain.Length} bytes is not a whole number of {elementSize}-byte elements.", nameof(plain));
+        }
+
+        blockSize = blockSize == 0 ? DefaultBlockSize(elementSize) : blockSize;
+        if (blockSize < 0 || blockSize % BlockMultiple != 0)
+        {
+            throw new ArgumentException($"The bitshuffle block size {blockSize} is not a positive multiple of 8 elements.", nameof(blockSize));
+        }
+
+        var lz4 = compression switch
+        {
+            NoCompression => false,
+            Lz4Compression => true,
+            _ => throw new ArgumentException($"bitshuffle compression option {compression} cannot be written; only none (0) and LZ4 (2) can.", nameof(compression)),
+        };
+
+        var elementCount = plain.Length / elementSize;
+        var fullBlocks = elementCount / blockSize;
+        var lastBlock = elementCount % blockSize / BlockMultiple * BlockMultiple;
+        var blockBytes = blockSize * elementSize;
+        var bound = lz4 ? 12 + (fullBlocks + 1) * (4 + LZ4Codec.MaximumOutputSize(blockBytes)) + plain.Length % (BlockMultiple * elementSize) : plain.Length;
+        var output = new byte[bound];
+        var position = 0;
+        if (lz4)
+        {
+            BinaryPrimitives.WriteUInt64BigEndian(output, (ulong)plain.Length);
+            BinaryPrimitives.WriteUInt32BigEndian(output.AsSpan(8), (uint)blockBytes);
+            position = 12;
+        }
+
+        var shuffled = new byte[blockBytes];
+        var inputPosition = 0;
+        for (var block = 0; block <= fullBlocks; block++)
+        {
+            var count = block < fullBlocks ? blockSize : lastBlock;
+            if (count == 0)
+            {
+                continue;
+            }
+
+            var byteCount = count * elementSize;
+            if (lz4)
+            {
+                BitShuffle.Block(plain.Slice(inputPosition, byteCount), shuffled, count, elementSize);
+                var written = LZ4Codec.Encode(shuffled.AsSpan(0, byteCount), output.AsSpan(position + 4), LZ4Level.L00_FAST);
+                if (written <= 0)
+                {
+                    throw new InvalidOperationException($"LZ4 could not encode a bitshuffle block of {byteCount} bytes.");
+                }
+
+                BinaryPrimitives.WriteInt32BigEndian(output.AsSpan(position), written);
+                position += 4 + written;
+            }
+            else
+            {
+                BitShuffle.Block(plain.Slice(inputPosition, byteCount), output.AsSpan(position, byteCount), count, elementSize);
+                position += byteCount;
+            }
+
+            inputPosition += byteCount;
+        }
+
+        // The trailing count mod 8 elements are stored as they are.
+        plain[inputPosition..].CopyTo(output.AsSpan(position));
+        position += plain.Length - inputPosition;
+        return lz4 ? output[..position] : output;
     }
 
     /// <summary>The bitshuffle library's default block size: about 8 kB, a multiple of 8, at least 128 elements.</summary>

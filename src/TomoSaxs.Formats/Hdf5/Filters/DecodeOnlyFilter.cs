@@ -3,8 +3,9 @@ using PureHDF.Filters;
 namespace TomoSaxs.Formats.Hdf5.Filters;
 
 /// <summary>
-/// Base of the plugin filters that PureHDF lacks. They are hand-written decoders because no PureHDF filter
-/// package for them can be obtained here; they only read, since artefacts are written with deflate.
+/// Base of the read-only plugin filters that PureHDF lacks (LZF, Blosc). They are hand-written decoders because
+/// no PureHDF filter package for them can be obtained here; artefacts are written with deflate, and detector
+/// frames with bitshuffle + LZ4, whose filters also encode.
 /// </summary>
 internal abstract class DecodeOnlyFilter : IH5Filter
 {
