@@ -42,8 +42,9 @@ public static class SampleMask
             return (mask, new SampleMaskSlice(zInVolume, double.NaN, 0, 0, false));
         }
 
-        var (threshold, separability) = Otsu.Threshold(values);
-        if (separability < options.MinSeparability)
+        var (otsu, separability) = Otsu.Threshold(values);
+        var threshold = options.PinnedThreshold ?? otsu;
+        if (options.PinnedThreshold is null && separability < options.MinSeparability)
         {
             return (mask, new SampleMaskSlice(zInVolume, threshold, separability, 0, false));
         }

@@ -100,8 +100,11 @@ public static class KaptonWalls
 
     /// <summary>The walls of one angle from its frame sums [slice, position], summed over
     /// <paramref name="slices"/> (all when null): the tube is vertical, so every slice sees the same walls and
-    /// summing beats the noise.</summary>
-    public static TubeWalls FindInRaster(double[,] frameSums, IReadOnlyList<double> xUm, KaptonWallOptions? options = null, IEnumerable<int>? slices = null, string what = "the raster")
+    /// summing beats the noise. A <paramref name="pinnedCentreUm"/> bypasses the estimate: it becomes the centre
+    /// (source Pinned), and the walls are still looked for and reported, NaN where none are found.</summary>
+    public static TubeWalls FindInRaster(
+        double[,] frameSums, IReadOnlyList<double> xUm, KaptonWallOptions? options = null, IEnumerable<int>? slices = null,
+        string what = "the raster", double? pinnedCentreUm = null)
     {
         var rows = (slices ?? Enumerable.Range(0, frameSums.GetLength(0))).ToArray();
         var profile = new double[frameSums.GetLength(1)];
@@ -113,7 +116,19 @@ public static class KaptonWalls
             }
         }
 
-        return Find(profile, xUm, options, what);
+        if (pinnedCentreUm is not { } pinned)
+        {
+            return Find(profile, xUm, options, what);
+        }
+
+        try
+        {
+            return Find(profile, xUm, options, what) with { CentreUm = pinned, Source = EstimateSource.Pinned };
+        }
+        catch (TubeNotFoundException)
+        {
+            return TubeWalls.Pinned(pinned);
+        }
     }
 
     /// <summary>The local maximum reached by climbing from the first frame above the threshold (from one side).</summary>

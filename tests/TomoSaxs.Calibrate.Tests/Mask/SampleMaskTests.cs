@@ -78,4 +78,17 @@ public class SampleMaskTests(ITestOutputHelper output)
         var error = Assert.Throws<ArgumentException>(() => SampleMask.Slice(new float[1, 10, 10], 0, 0, TubeCircle.Pinned(5, 5, 4), new SampleMaskOptions { WallPx = 3 }));
         Assert.Contains("leaves no room", error.Message);
     }
+
+    [Fact]
+    public void A_pinned_threshold_bypasses_otsu()
+    {
+        var slice = TubeSlices.Render(150, 160, Centre, 66, 6, Ellipse, noise: 0, seed: 1);
+        var slab = new float[1, 150, 160];
+        Buffer.BlockCopy(slice, 0, slab, 0, slice.Length * sizeof(float));
+        // Above the sample's grey level nothing is sample; the report names the pinned threshold.
+        var (mask, report) = SampleMask.Slice(slab, 0, 0, TubeCircle.Pinned(Centre.Row, Centre.Col, 66),
+            new SampleMaskOptions { WallPx = 6, PinnedThreshold = TubeSlices.Sample + 1 });
+        Assert.Equal(TubeSlices.Sample + 1, report.Threshold);
+        Assert.Equal(0, mask.Cast<bool>().Count(set => set));
+    }
 }

@@ -4,7 +4,12 @@ using TomoSaxs.Calibrate.Volumes;
 
 namespace TomoSaxs.Calibrate.Tests.Resampling;
 
-public class SlabStreamingTests
+/// <summary>Run alone: the memory test measures the whole process's live heap, which parallel tests would disturb.</summary>
+[CollectionDefinition(nameof(SlabStreamingTests), DisableParallelization = true)]
+public sealed class SlabStreamingCollection;
+
+[Collection(nameof(SlabStreamingTests))]
+public class SlabStreamingTests(Xunit.Abstractions.ITestOutputHelper output)
 {
     [Theory]
     [InlineData(1, 1)]
@@ -34,6 +39,8 @@ public class SlabStreamingTests
         reader.Baseline = GC.GetTotalMemory(forceFullCollection: true);
         AreaResampler.Resample(reader, geometry, writer, inputSlabDepth: slab, outputSlabDepth: 4);
 
+        output.WriteLine($"{reader.SlicesRead} slices read; at most {reader.MaxAliveSlices} alive at once (bound {slab}); live heap grew by at most " +
+            $"{reader.MaxLiveBytes / 1024.0:F0} KiB for a {(long)depth * height * width * sizeof(float) / 1024.0:F0} KiB volume (bound: an eighth)");
         Assert.Equal(depth, reader.SlicesRead); // every slice read exactly once
         Assert.True(reader.MaxAliveSlices <= slab, $"{reader.MaxAliveSlices} slices alive at once");
         var volumeBytes = (long)depth * height * width * sizeof(float);

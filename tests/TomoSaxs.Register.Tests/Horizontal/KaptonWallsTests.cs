@@ -90,4 +90,22 @@ public class KaptonWallsTests(ITestOutputHelper output)
         var walls = KaptonWalls.FindInRaster(sums, x);
         Assert.True(Math.Abs(walls.CentreUm - 500) <= Step / 2);
     }
+
+    [Fact]
+    public void A_pinned_centre_bypasses_the_estimate_and_keeps_the_walls_for_the_report()
+    {
+        var (profile, x) = FrameSums(centre: 500, firstX: -3000, count: 140, step: Step, seed: 16);
+        var sums = new double[1, profile.Length];
+        for (var i = 0; i < profile.Length; i++)
+        {
+            sums[0, i] = profile[i];
+        }
+
+        var walls = KaptonWalls.FindInRaster(sums, x, pinnedCentreUm: 480);
+        Assert.Equal(Calibrate.Estimates.EstimateSource.Pinned, walls.Source);
+        Assert.Equal(480, walls.CentreUm);
+        Assert.True(Math.Abs(0.5 * (walls.LeftUm + walls.RightUm) - 500) <= Step / 2, "the walls found are still reported");
+        var flat = KaptonWalls.FindInRaster(new double[1, 50], x[..50], pinnedCentreUm: 480);
+        Assert.True(double.IsNaN(flat.LeftUm) && flat.CentreUm == 480);
+    }
 }
