@@ -101,6 +101,9 @@ public static class FftNcc
             }
         }
 
-        return SurfacePeak.Find(surface, ExclusionRadius);
+        var peak = SurfacePeak.Find(surface, ExclusionRadius);
+        return double.IsNegativeInfinity(peak.Height)
+            ? throw new ArgumentException("The reference is constant under every placement of the template; there is nothing to match.")
+            : peak;
     }
 }

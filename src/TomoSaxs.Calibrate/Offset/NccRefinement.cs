@@ -32,7 +32,7 @@ public static class NccRefinement
         if (double.IsNaN(Score(at)))
         {
             throw new InvalidOperationException(
-                $"The template does not overlap the reference enough at the offset {start} to measure a correlation.");
+                $"No correlation is defined at the offset {start}: the template overlaps the reference by less than half, or one of them is constant there.");
         }
 
         for (var step = 0; step < maxSteps; step++)

@@ -132,6 +132,16 @@ public class OffsetEstimationTests(ITestOutputHelper output)
     }
 
     [Fact]
+    public void A_constant_low_res_volume_is_a_clear_error()
+    {
+        var (_, high) = Volumes.Value;
+        var flat = new float[48, 64, 60];
+        var error = Assert.Throws<ArgumentException>(() =>
+            HighResOffset.Estimate(new ArraySlabReader<float>(flat), 6.5, new ArraySlabReader<float>(high), 6.5, new HighResOffsetOptions { CoarseBinning = 2 }));
+        Assert.Contains("constant", error.Message);
+    }
+
+    [Fact]
     public void Quadratic_peak_recovers_the_vertex_of_an_exact_quadratic_with_cross_terms()
     {
         var vertex = (Z: 0.3, Y: -0.4, X: 0.15);
