@@ -104,27 +104,6 @@ public sealed class AxisFootprint
     /// when the output lies outside the input.</summary>
     public ReadOnlySpan<double> Weights(int output) => weights[output];
 
-    /// <summary>The range [first, end) of outputs that input voxel <paramref name="input"/> contributes to.</summary>
-    public (int First, int End) OutputsOf(int input)
-    {
-        var first = -1;
-        var end = -1;
-        for (var o = 0; o < OutputCount; o++)
-        {
-            if (input >= firstInput[o] && input < firstInput[o] + weights[o].Length)
-            {
-                if (first < 0)
-                {
-                    first = o;
-                }
-
-                end = o + 1;
-            }
-        }
-
-        return first < 0 ? (0, 0) : (first, end);
-    }
-
     /// <summary>The range [first, end) of input voxels that contribute to any output.</summary>
     public (int First, int End) UsedInputs()
     {

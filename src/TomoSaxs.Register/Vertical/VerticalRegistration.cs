@@ -78,6 +78,7 @@ public static class VerticalRegistration
         // Fine search: one CT pixel steps within one coarse step of each of the best few coarse maxima (the coarse
         // grid may rank two nearby basins wrongly), then a parabola on each axis at the best.
         (double[] Y, double[] X, (double Score, double Ncc, int Valid)[,] Grid)? best = null;
+        var bestScore = double.NegativeInfinity;
         foreach (var (ci, ck) in TopLocalMaxima(coarse, Usable, 3))
         {
             var fy = pinnedOffsetUm is { } p ? [p] : Grid(ys[ci] - stepY, ys[ci] + stepY, v);
@@ -93,9 +94,9 @@ public static class VerticalRegistration
             });
 
             var (gi, gk) = ArgMax(grid, Usable);
-            if (best is null || Usable(grid[gi, gk]) > Usable(best.Value.Grid[ArgMax(best.Value.Grid, Usable).Item1, ArgMax(best.Value.Grid, Usable).Item2]))
+            if (best is null || Usable(grid[gi, gk]) > bestScore)
             {
-                best = (fy, fx, grid);
+                (best, bestScore) = ((fy, fx, grid), Usable(grid[gi, gk]));
             }
         }
 
