@@ -1,0 +1,134 @@
+namespace TomoSaxs.Register.Vertical;
+
+/// <summary>
+/// The WAXS map and the CT map set up for comparison: for an offset (Oy, Ox) in µm, each WAXS pixel's beam
+/// footprint (one step in y and x around its motor position) is mapped into CT map pixels and the CT map is
+/// averaged over it; the NCC runs over the WAXS pixels whose footprint lies wholly on the CT map.
+/// </summary>
+internal sealed class FootprintModel
+{
+    private readonly MapBoxAverager ct;
+    private readonly double voxel;
+    private readonly double[,] waxs;
+    private readonly IReadOnlyList<double> y;
+    private readonly IReadOnlyList<double> x;
+    private readonly int sense;
+
+    public FootprintModel(double[,] ctMap, double ctVoxelUm, double[,] waxsMap, IReadOnlyList<double> waxsYUm, IReadOnlyList<double> waxsXUm, int sense)
+    {
+        if (ctMap.GetLength(0) < 2 || ctMap.GetLength(1) < 2)
+        {
+            throw new ArgumentException($"The CT map must be at least 2 × 2 pixels (it is {ctMap.GetLength(0)} × {ctMap.GetLength(1)}).");
+        }
+
+        if (!(ctVoxelUm > 0))
+        {
+            throw new ArgumentException($"The CT map pixel size must be positive (got {ctVoxelUm} µm).");
+        }
+
+        if (sense is not (1 or -1))
+        {
+            throw new ArgumentException($"The vertical sense must be +1 or −1 (got {sense}).");
+        }
+
+        if (waxsMap.GetLength(0) != waxsYUm.Count || waxsMap.GetLength(1) != waxsXUm.Count)
+        {
+            throw new ArgumentException(
+                $"The WAXS map is {waxsMap.GetLength(0)} slices × {waxsMap.GetLength(1)} positions but {waxsYUm.Count} y and {waxsXUm.Count} x positions were given.");
+        }
+
+        StepY = Step(waxsYUm, "y");
+        StepX = Step(waxsXUm, "x");
+        ct = new MapBoxAverager(ctMap);
+        voxel = ctVoxelUm;
+        waxs = waxsMap;
+        y = waxsYUm;
+        x = waxsXUm;
+        this.sense = sense;
+    }
+
+    /// <summary>The WAXS slice step, µm (positive).</summary>
+    public double StepY { get; }
+
+    /// <summary>The WAXS position step, µm (positive).</summary>
+    public double StepX { get; }
+
+    /// <summary>Vertical offsets for which some WAXS row lies on the CT map.</summary>
+    public (double Min, double Max) VerticalRange()
+    {
+        var height = ct.Rows * voxel;
+        return (y.Min() - height, y.Max() + height);
+    }
+
+    /// <summary>Lateral offsets for which some WAXS column lies on the CT map.</summary>
+    public (double Min, double Max) LateralRange() => (x.Min() - ct.Cols * voxel, x.Max());
+
+    /// <summary>The signed NCC at offset (oy, ox) µm and the number of WAXS pixels it used.</summary>
+    public (double Ncc, int Valid) Ncc(double oy, double ox)
+    {
+        double sw = 0, sc = 0, sww = 0, scc = 0, swc = 0;
+        var n = 0;
+        for (var j = 0; j < y.Count; j++)
+        {
+            var z0 = sense * (y[j] - StepY / 2 - oy) / voxel;
+            var z1 = sense * (y[j] + StepY / 2 - oy) / voxel;
+            if (z0 > z1)
+            {
+                (z0, z1) = (z1, z0);
+            }
+
+            if (z0 < 0 || z1 > ct.Rows)
+            {
+                continue;
+            }
+
+            for (var p = 0; p < x.Count; p++)
+            {
+                var c0 = (x[p] - StepX / 2 - ox) / voxel;
+                var c1 = (x[p] + StepX / 2 - ox) / voxel;
+                var w = waxs[j, p];
+                if (c0 < 0 || c1 > ct.Cols || !double.IsFinite(w))
+                {
+                    continue;
+                }
+
+                var c = ct.Mean(z0, z1, c0, c1);
+                sw += w;
+                sc += c;
+                sww += w * w;
+                scc += c * c;
+                swc += w * c;
+                n++;
+            }
+        }
+
+        if (n < 3)
+        {
+            return (double.NaN, n);
+        }
+
+        var vw = sww - sw * sw / n;
+        var vc = scc - sc * sc / n;
+        return vw > 0 && vc > 0 ? ((swc - sw * sc / n) / Math.Sqrt(vw * vc), n) : (double.NaN, n);
+    }
+
+    private static double Step(IReadOnlyList<double> positions, string axis)
+    {
+        if (positions.Count < 2)
+        {
+            throw new ArgumentException($"The WAXS map needs at least two {axis} positions to have a step.");
+        }
+
+        var step = (positions[^1] - positions[0]) / (positions.Count - 1);
+        for (var i = 1; i < positions.Count; i++)
+        {
+            if (Math.Abs(positions[i] - positions[i - 1] - step) > 0.05 * Math.Abs(step))
+            {
+                throw new ArgumentException(
+                    $"The WAXS {axis} positions are not evenly spaced: step {positions[i] - positions[i - 1]:G4} µm at index {i}, mean {step:G4} µm.");
+            }
+        }
+
+        return step != 0 ? Math.Abs(step) : throw new ArgumentException($"The WAXS {axis} positions do not move (step 0).");
+    }
+}
