@@ -114,21 +114,24 @@ if [ "$executor" = slurm ] && [ "$msbuild_target" != Help ]; then
   jobs_file="$(mktemp "${TMPDIR:-/tmp}/tomosaxs-slurm-jobs.XXXXXX")"
   props+=("-p:SlurmJobsFile=$jobs_file")
 fi
+# Cancels the listed jobs and waits (briefly) until they have left the queue; false when none was listed.
 cancel_listed_jobs() {
-  [ -n "$jobs_file" ] && [ -s "$jobs_file" ] || return 0
-  local ids; ids="$(tr '\n' ' ' < "$jobs_file")"; ids="${ids% }"
+  [ -n "$jobs_file" ] && [ -s "$jobs_file" ] || return 1
+  local ids; ids="$(tr '\n' ' ' < "$jobs_file")"; ids="${ids% }"; : > "$jobs_file"
   echo "build.sh: cancelling the SLURM jobs this build submitted and did not see end: $ids" >&2
   # shellcheck disable=SC2086 # one word per job id
   scancel $ids 2>/dev/null || true
-  # Wait (briefly) until they have left the queue, so that squeue shows them gone when the build returns.
   for _ in $(seq 30); do
-    # shellcheck disable=SC2086
     [ -n "$(squeue --noheader --jobs="${ids// /,}" --format=%i 2>/dev/null)" ] || break
     sleep 1
   done
 }
-trap 'cancel_listed_jobs; [ -z "$jobs_file" ] || rm -f "$jobs_file"' EXIT
+trap '[ -z "$jobs_file" ] || { cancel_listed_jobs || true; rm -f "$jobs_file"; }' EXIT
 
+# MSBuild runs as a child rather than in place of this script, so that an interruption always becomes MSBuild's own
+# cancellation (what Ctrl-C does): on SIGTERM .NET would otherwise end MSBuild at once, with exit code 0, and leave its
+# task hosts running, e.g. a SLURM fan-out whose jobs then never get cancelled. A background child of a script ignores
+# SIGINT; the subshell restores it before exec.
 msbuild=""; interrupted=""
 interrupt() { interrupted="$1"; [ -z "$msbuild" ] || kill -INT "$msbuild" 2>/dev/null || true; }
 trap 'interrupt 2' INT
@@ -143,5 +146,7 @@ while :; do
   # wait returns early when a trapped signal arrives; MSBuild is then still cancelling.
   kill -0 "$msbuild" 2>/dev/null || break
 done
-if [ -n "$interrupted" ] && [ "$status" -eq 0 ]; then status=$((128 + interrupted)); fi
+# Jobs still listed mean MSBuild ended before they did (interrupted, or killed): that build did not succeed.
+if cancel_listed_jobs && [ "$status" -eq 0 ]; then status=1; fi
+if [ -n "$interrupted" ]; then status=$((128 + interrupted)); fi
 exit "$status"
