@@ -40,11 +40,11 @@ public sealed class SliceArrayRun
     {
         var stage = request.Stage;
         var layout = request.Scan.Layout;
-        var stale = Explain(request).Where(entry => entry.WouldRun).ToList();
+        var stale = Explain(request, request.Force).Where(entry => entry.WouldRun).ToList();
         var selected = request.Slices.Slices.Count;
         if (stale.Count == 0)
         {
-            info($"{stage.Name}: all {selected} selected slice{(selected == 1 ? " is" : "s are")} up to date; nothing submitted to SLURM.");
+            info($"{stage.Name}: {Selected(selected)} up to date; nothing submitted to SLURM.");
             return new SliceArrayResult(SliceArrayOutcome.UpToDate, null, [], []);
         }
 
@@ -63,7 +63,7 @@ public sealed class SliceArrayRun
             request.Force, request.Settings, spec, layout.SlurmLogPattern(stage.Name), request.Environment, request.DotnetDirectory));
         var jobId = client.SubmitArray(script, spec);
         request.SubmittedJobs?.Add(jobId);
-        info($"{stage.Name}: submitted {slices.Count} of {selected} slices ({spec}) to SLURM as job array {jobId} — {why}. " +
+        info($"{stage.Name}: submitted {slices.Count} of {selected} slice{(selected == 1 ? "" : "s")} ({spec}) to SLURM as job array {jobId} — {why}. " +
              $"Script {layout.Display(script)}; logs {layout.Display(layout.SlurmLog(stage.Name, jobId, slices[0]))} and so on.");
 
         var monitor = new ArrayJobMonitor(client, jobId, slices);
@@ -77,21 +77,26 @@ public sealed class SliceArrayRun
         var failures = Check(request, monitor);
         if (failures.Count == 0)
         {
-            info($"{stage.Name}: {slices.Count} slice{(slices.Count == 1 ? "" : "s")} built on SLURM (job {jobId}); " +
-                 $"all {selected} selected slices are up to date.");
+            info($"{stage.Name}: {slices.Count} slice{(slices.Count == 1 ? "" : "s")} built on SLURM (job {jobId}); {Selected(selected)} up to date.");
             return new SliceArrayResult(SliceArrayOutcome.Built, jobId, slices, []);
         }
 
         return new SliceArrayResult(SliceArrayOutcome.Failed, jobId, slices, failures);
     }
 
-    private IReadOnlyList<PlanEntry> Explain(SliceArrayRequest request)
+    /// <summary>
+    /// Each selected slice's step, by the files on disk (and <c>--force</c> before submitting; afterwards only the files
+    /// count, since a forced slice has just been rebuilt).
+    /// </summary>
+    private static IReadOnlyList<PlanEntry> Explain(SliceArrayRequest request, bool force)
     {
         var stamps = StageStamps.AsWritten(request.Scan.Layout, request.Stage.Name);
         return request.Slices.Slices
-            .Select(slice => BuildPlan.Explain(request.Stage, slice, stamps, request.Scan.Layout, request.Force, _ => null))
+            .Select(slice => BuildPlan.Explain(request.Stage, slice, stamps, request.Scan.Layout, force, _ => null))
             .ToList();
     }
+
+    private static string Selected(int count) => count == 1 ? "the selected slice is" : $"all {count} selected slices are";
 
     /// <summary>Polls until every task has ended (true) or the build is interrupted (false, after cancelling the job).</summary>
     private bool Wait(ArrayJobMonitor monitor, SliceArrayRequest request, CancellationToken interrupted)
@@ -158,7 +163,7 @@ public sealed class SliceArrayRun
         var layout = request.Scan.Layout;
         var tasks = monitor.Tasks.ToDictionary(task => task.Slice);
         var failures = new List<SliceFailure>();
-        foreach (var entry in Explain(request))
+        foreach (var entry in Explain(request, force: false))
         {
             var slice = entry.Slice!.Value;
             var task = tasks.GetValueOrDefault(slice);

@@ -2,7 +2,7 @@ namespace TomoSaxs.Pipeline;
 
 /// <summary>
 /// What must hold before a build hands slices to SLURM, checked before anything is written: the client programs are
-/// on PATH and the partition exists. (Time and memory formats are checked where they are read: scan.yaml by the
+/// on PATH, the partition exists, and no option would break the job script. (Time and memory formats are checked where they are read: scan.yaml by the
 /// loader, the command line by <see cref="SlurmOptions.FromCommandLine"/>.)
 /// </summary>
 public static class SlurmPreflight
@@ -10,6 +10,12 @@ public static class SlurmPreflight
     /// <summary>Every problem found, one clear message each; empty when the build can submit.</summary>
     public static IReadOnlyList<string> Check(ICommandRunner runner, Scan.SlurmSettings settings)
     {
+        // Each option becomes one #SBATCH line of the job script; a line break would end it and start a command.
+        if (SlurmOptions.SbatchArguments(settings).FirstOrDefault(option => option.Any(char.IsControl)) is { } broken)
+        {
+            return [$"The sbatch option '{broken.ReplaceLineEndings(" ")}' holds a line break or another control character, which a job script cannot hold."];
+        }
+
         var missing = SlurmClient.RequiredPrograms.Where(program => runner.Locate(program) is null).ToList();
         if (missing.Count > 0)
         {

@@ -72,6 +72,7 @@ public sealed class SliceArrayRunTests : IDisposable
 
         var result = Execute(slices: "1-2", force: true);
 
+        Assert.Equal(SliceArrayOutcome.Built, result.Outcome); // rebuilt, so up to date afterwards despite --force
         Assert.Equal([1, 2], result.Submitted);
         Assert.Contains("--slice \"$SLURM_ARRAY_TASK_ID\" --force\n", File.ReadAllText(scan.Layout.SlurmScript("Stripe")), StringComparison.Ordinal);
     }

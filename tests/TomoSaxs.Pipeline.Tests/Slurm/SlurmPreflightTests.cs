@@ -48,6 +48,15 @@ public sealed class SlurmPreflightTests
             problem);
     }
 
+    [Fact]
+    public void An_option_with_a_line_break_is_refused_before_SLURM_is_asked()
+    {
+        var problem = Assert.Single(SlurmPreflight.Check(slurm, SlurmSettings.None with { ExtraArgs = ["--comment=a\nrm -rf ~"] }));
+
+        Assert.Equal("The sbatch option '--comment=a rm -rf ~' holds a line break or another control character, which a job script cannot hold.", problem);
+        Assert.Empty(slurm.Calls);
+    }
+
     private sealed class Unreachable : ICommandRunner
     {
         public string? Locate(string program) => "/usr/bin/" + program;
