@@ -113,10 +113,11 @@ public sealed class PrepareScan : Task
             : stages.Any(stage => stage.PerSlice) || !string.IsNullOrWhiteSpace(Slices) ? scan.SelectSlices(Slices)
             : null;
 
-        // Checked before anything is explained or written, so a build that cannot submit fails at once and leaves no trace.
         // A <Stage>Slice target asked for directly (what an array task runs) builds its slice here whatever the executor.
         var standaloneSlice = target is not null && graph.Find(RequestedTarget!) is null;
         var onSlurm = slices is not null && stages.Any(stage => stage.PerSlice) && !standaloneSlice && UsesSlurm();
+
+        // Checked before anything is explained or written, so a build that cannot submit fails at once and leaves no trace.
         if (onSlurm)
         {
             ReportSlurmProblems(scan);
