@@ -58,7 +58,17 @@ public sealed class PrepareScan : Task
     /// <summary><c>--force</c> was given.</summary>
     public bool Force { get; set; }
 
-    /// <summary>One item per selected slice: the project, with <c>AdditionalProperties</c> naming the slice.</summary>
+    /// <summary>
+    /// The <c>StageContext</c> item: its executor metadata (<c>Executor</c>, the <c>Slurm…</c> options) decide whether
+    /// per-slice stages run here or on SLURM. Optional; without it slices run here.
+    /// </summary>
+    public ITaskItem? Context { get; set; }
+
+    /// <summary>
+    /// One item per selected slice: the project, with <c>AdditionalProperties</c> naming the slice. Under
+    /// <c>--executor slurm</c> one item for all of them instead (<c>SliceArray=0-3,7</c>), in whose project instance a
+    /// stage's <c>&lt;Stage&gt;Slice</c> target hands the slices to SLURM.
+    /// </summary>
     [Output]
     public ITaskItem[] SliceProjects { get; private set; } = [];
 
@@ -103,6 +113,21 @@ public sealed class PrepareScan : Task
             : stages.Any(stage => stage.PerSlice) || !string.IsNullOrWhiteSpace(Slices) ? scan.SelectSlices(Slices)
             : null;
 
+        // A <Stage>Slice target asked for directly (what an array task runs) builds its slice here whatever the executor.
+        var standaloneSlice = target is not null && graph.Find(RequestedTarget!) is null;
+        var onSlurm = slices is not null && stages.Any(stage => stage.PerSlice) && !standaloneSlice && UsesSlurm();
+
+        // Checked before anything is explained or written, so a build that cannot submit fails at once and leaves no trace.
+        if (onSlurm)
+        {
+            ReportSlurmProblems(scan);
+        }
+
+        if (Log.HasLoggedErrors)
+        {
+            return;
+        }
+
         var stamps = stages.ToDictionary(stage => stage, stage => StageStamps.For(stage, scan));
         if (target is not null)
         {
@@ -122,7 +147,35 @@ public sealed class PrepareScan : Task
         }
 
         // With --slice N a fan-out target builds that one slice, like --slices N.
-        SliceProjects = slices?.Slices.Select(SliceProject).ToArray() ?? [];
+        SliceProjects = slices is null ? []
+            : onSlurm ? [SliceArrayProject(slices)]
+            : slices.Slices.Select(SliceProject).ToArray();
+    }
+
+    private bool UsesSlurm()
+    {
+        if (Context is null)
+        {
+            return false;
+        }
+
+        var slurm = ExecutorItems.IsSlurm(Context, out var problem);
+        if (problem is not null)
+        {
+            Log.LogError(problem);
+        }
+
+        return slurm;
+    }
+
+    private void ReportSlurmProblems(ScanContext scan)
+    {
+        var settings = ExecutorItems.Settings(Context!, scan, out var optionProblems);
+        var problems = optionProblems.Count > 0 ? optionProblems : SlurmPreflight.Check(new ProcessCommandRunner(), settings);
+        foreach (var problem in problems)
+        {
+            Log.LogError(problem);
+        }
     }
 
     private StageDeclaration? RequestedStage(StageGraph graph)
@@ -150,6 +203,14 @@ public sealed class PrepareScan : Task
             ? slice
             : throw new ScanDefinitionException(ScanFile, [new ScanProblem($"Slice={Slice}", "", "expected a slice number (a whole number ≥ 0).")]);
     }
+
+    // The instance standing for every selected slice under --executor slurm; Slice is cleared so that its
+    // SliceArtifacts declare the files of all slices ({slice}), as in the scan-level instance.
+    private TaskItem SliceArrayProject(SliceSelection slices) =>
+        new(ProjectFile, new Dictionary<string, string>
+        {
+            ["AdditionalProperties"] = $"SliceArray={slices.ToString().Replace(",", "%2C", StringComparison.Ordinal)};Slice=;FannedOut=true",
+        });
 
     private TaskItem SliceProject(int slice) =>
         new(ProjectFile, new Dictionary<string, string>

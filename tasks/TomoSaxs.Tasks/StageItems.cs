@@ -51,5 +51,9 @@ internal static class StageItems
             .Select(item => new StageFile(Path.GetFullPath(item.ItemSpec), item.GetMetadata("Role")))
             .ToList();
 
+    /// <summary>Whether <paramref name="stage"/> is forced in this build: Common.targets then declares its force-marker output.</summary>
+    public static bool IsForced(ITaskItem[] outputs, string stage) =>
+        outputs.Any(item => item.GetMetadata("Role") == ForceMarkerRole && string.Equals(item.GetMetadata("Stage"), stage, StringComparison.OrdinalIgnoreCase));
+
     private static bool IsReserved(ITaskItem item) => ReservedRoles.Contains(item.GetMetadata("Role"), StringComparer.Ordinal);
 }

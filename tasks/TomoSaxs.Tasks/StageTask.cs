@@ -10,11 +10,15 @@ namespace TomoSaxs.Tasks;
 /// stage identity from its stamps, slice, progress lines as high-importance messages), lets the stage map its
 /// declared files to one library call in <see cref="Run"/>, reports failures as errors, and checks afterwards that
 /// every declared output exists, because a declared output the stage never writes would make it rerun forever.
+/// Under <c>--executor slurm</c> the fan-out runs the task once for all selected slices instead (its context then
+/// names them in <c>SliceArray</c>), and the task hands them to SLURM (<see cref="SliceArrayAdapter"/>); that wait is
+/// what <see cref="Cancel"/> interrupts.
 /// </summary>
-public abstract class StageTask : Task
+public abstract class StageTask : Task, ICancelableTask
 {
     private IReadOnlyList<StageFile> inputs = [];
     private IReadOnlyList<StageFile> outputs = [];
+    private volatile BuildInterruption? interruption;
 
     /// <summary>The <c>StageContext</c> item (metadata ScanFile, ScanArtifacts, Set, Slice, ProgressInterval).</summary>
     [Required]
@@ -33,6 +37,11 @@ public abstract class StageTask : Task
     /// <inheritdoc />
     public sealed override bool Execute()
     {
+        if (ExecutorItems.SliceArray(Context).Length > 0)
+        {
+            return ExecuteOnSlurm();
+        }
+
         try
         {
             inputs = StageItems.Files(InputFiles, Stage);
@@ -59,8 +68,35 @@ public abstract class StageTask : Task
         return !Log.HasLoggedErrors;
     }
 
+    /// <summary>
+    /// Interrupts a SLURM fan-out's wait. MSBuild's task host calls this over and over until the task returns, so it
+    /// must be cheap, and a call arriving before the wait has begun is simply repeated later. A slice running here is
+    /// left to finish, since its output is written atomically anyway.
+    /// </summary>
+    public void Cancel() => interruption?.Request("the build was cancelled");
+
     /// <summary>Does the stage's work for the scan or the slice by calling its library.</summary>
     protected abstract void Run(StageRun run);
+
+    private bool ExecuteOnSlurm()
+    {
+        using var watch = new BuildInterruption();
+        interruption = watch;
+        try
+        {
+            SliceArrayAdapter.Run(Log, Context, Stage, InputFiles, OutputFiles, watch);
+        }
+        catch (Exception error)
+        {
+            ProblemLog.Failure(Log, error, $"{Stage} on SLURM");
+        }
+        finally
+        {
+            interruption = null;
+        }
+
+        return !Log.HasLoggedErrors;
+    }
 
     /// <summary>The declared input with role <paramref name="role"/>.</summary>
     protected string Input(string role) => Single(inputs, role, "StageInput");

@@ -16,10 +16,21 @@ public static class StripeStage
     /// <summary>Milliseconds to wait after each line, so that tests can watch a slice in progress; 0 when unset.</summary>
     public const string DelayVariable = "TOMOSAXS_TEST_STRIPE_DELAY_MS";
 
+    /// <summary>
+    /// A slice number that fails on purpose (before writing anything), so that tests can watch a failing slice, e.g.
+    /// in a SLURM job array; unset for none. A switch of the test stage only: product stages have no such thing.
+    /// </summary>
+    public const string FailSliceVariable = "TOMOSAXS_TEST_STRIPE_FAIL_SLICE";
+
     /// <summary>Writes slice <see cref="StageRun.Slice"/>'s stripe from <paramref name="seedFile"/>.</summary>
     public static void Run(StageRun run, string seedFile, string output)
     {
         var slice = run.Slice ?? throw new InvalidOperationException("Stripe runs per slice.");
+        if (Environment.GetEnvironmentVariable(FailSliceVariable) == slice.ToString(CultureInfo.InvariantCulture))
+        {
+            throw new InvalidOperationException($"slice {slice} fails on purpose ({FailSliceVariable}={slice}).");
+        }
+
         var parameters = IntegrateParameters.From(run.Scan.Definition.Stages);
         var seed = SeedStage.ReadSeed(seedFile);
         var delay = int.TryParse(Environment.GetEnvironmentVariable(DelayVariable), out var ms) ? ms : 0;

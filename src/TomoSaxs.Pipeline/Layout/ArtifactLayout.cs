@@ -24,6 +24,25 @@ public sealed class ArtifactLayout
     /// <summary>The folder of stamp files.</summary>
     public string StampsDirectory => Path.Combine(ScanDirectory, "stamps");
 
+    /// <summary>The SLURM executor's folder: one job-array script per per-slice stage, <c>logs/</c> below it.</summary>
+    public string SlurmDirectory => Path.Combine(ScanDirectory, "slurm");
+
+    /// <summary>The folder of the array tasks' logs.</summary>
+    public string SlurmLogDirectory => Path.Combine(SlurmDirectory, "logs");
+
+    /// <summary>The job-array script the SLURM executor writes for <paramref name="stage"/>.</summary>
+    public string SlurmScript(string stage) => Path.Combine(SlurmDirectory, stage + ".sbatch");
+
+    /// <summary>
+    /// <paramref name="stage"/>'s array-task log name as sbatch <c>--output</c> takes it (<c>%A</c> = array job id,
+    /// <c>%a</c> = task id = slice); <see cref="SlurmLog"/> gives one task's file.
+    /// </summary>
+    public string SlurmLogPattern(string stage) => Path.Combine(SlurmLogDirectory, stage + "_%A_%a.log");
+
+    /// <summary>The log of <paramref name="stage"/>'s task for <paramref name="slice"/> in array job <paramref name="jobId"/>.</summary>
+    public string SlurmLog(string stage, string jobId, int slice) =>
+        Path.Combine(SlurmLogDirectory, string.Create(CultureInfo.InvariantCulture, $"{stage}_{jobId}_{slice}.log"));
+
     /// <summary>The layout of scan <paramref name="scanName"/> under <paramref name="artifactsRoot"/>.</summary>
     public static ArtifactLayout For(string artifactsRoot, string scanName) => new(Path.Combine(artifactsRoot, scanName));
 

@@ -57,23 +57,39 @@ public sealed class BuildPlan
             var steps = stage.PerSlice ? slices!.Slices.Select(slice => (int?)slice) : [null];
             foreach (var slice in steps)
             {
-                string Concrete(StageFile file) => slice is { } s ? ArtifactLayout.ForSlice(file.Path, s) : file.Path;
-                var check = new StalenessCheck(
-                    stage.Inputs.Select(Concrete).ToList(), stage.Outputs.Select(Concrete).ToList(),
-                    stageStamps, force && stage == target, pending.GetValueOrDefault);
-                var entry = new PlanEntry(stage, slice, StalenessExplainer.Explain(check, layout.Display));
+                var entry = Explain(stage, slice, stageStamps, layout, force && stage == target, pending.GetValueOrDefault);
                 entries.Add(entry);
                 if (entry.WouldRun)
                 {
-                    foreach (var output in check.Outputs)
+                    foreach (var output in stage.Outputs)
                     {
-                        pending[output] = entry.Label;
+                        pending[Concrete(output, slice)] = entry.Label;
                     }
                 }
             }
         }
 
         return new BuildPlan(target, order.Any(stage => stage.PerSlice) ? slices : null, entries, layout);
+    }
+
+    /// <summary>
+    /// One step: whether <paramref name="stage"/> would run for <paramref name="slice"/> (null for the scan) and why,
+    /// by MSBuild's rule for its Inputs and Outputs (<see cref="StalenessExplainer"/>). The SLURM executor asks the same
+    /// question for each slice when a per-slice stage's turn comes.
+    /// </summary>
+    /// <param name="stage">The stage.</param>
+    /// <param name="slice">The slice, or null for a scan-level stage.</param>
+    /// <param name="stamps">The stage's stamps.</param>
+    /// <param name="layout">The scan's artefact layout.</param>
+    /// <param name="force">Whether <c>--force</c> applies to this stage.</param>
+    /// <param name="pendingProducer">For an input an earlier step of the same build will rewrite, that step's label.</param>
+    public static PlanEntry Explain(
+        StageDeclaration stage, int? slice, StageStamps stamps, ArtifactLayout layout, bool force, Func<string, string?> pendingProducer)
+    {
+        var check = new StalenessCheck(
+            stage.Inputs.Select(file => Concrete(file, slice)).ToList(), stage.Outputs.Select(file => Concrete(file, slice)).ToList(),
+            stamps, force, pendingProducer);
+        return new PlanEntry(stage, slice, StalenessExplainer.Explain(check, layout.Display));
     }
 
     /// <summary>The full plan for <c>--plan</c>: one line per step with its verdict and reasons.</summary>
@@ -130,6 +146,8 @@ public sealed class BuildPlan
 
         return text.ToString();
     }
+
+    private static string Concrete(StageFile file, int? slice) => slice is { } s ? ArtifactLayout.ForSlice(file.Path, s) : file.Path;
 
     private string SlicesClause() =>
         Slices is null ? "" : Slices.IsAll ? $" (all {Slices.SliceCount} slices)" : $" (slices {Slices} of {Slices.SliceCount})";

@@ -14,6 +14,19 @@ public sealed record StageStamps(StampState Parameters, StampState Version)
         new(StampState.Read(scan.Layout.ParameterStamp(stage.Name), ParameterStamp.Compose(scan.Definition, stage.ParameterSections)),
             StampState.Read(scan.Layout.VersionStamp(stage.Name), stage.Version));
 
+    /// <summary>
+    /// <paramref name="stage"/>'s stamps as this build already wrote them (PrepareScan runs before any stage): their
+    /// content is taken as expected, so only their times count, as they do for MSBuild when the stage's target runs.
+    /// </summary>
+    /// <exception cref="InvalidOperationException">A stamp is missing: the stage was started without the build's preparation.</exception>
+    public static StageStamps AsWritten(ArtifactLayout layout, string stage)
+    {
+        StampState Current(string path) => StampFile.Read(path) is { } text
+            ? new StampState(path, text, text)
+            : throw new InvalidOperationException($"The stamp {path} does not exist; run {stage} through the build (PrepareScan writes it).");
+        return new StageStamps(Current(layout.ParameterStamp(stage)), Current(layout.VersionStamp(stage)));
+    }
+
     /// <summary>Writes whichever stamp changed; true when any file was written.</summary>
     public bool Write()
     {

@@ -1,9 +1,7 @@
-using System.Text.RegularExpressions;
-
 namespace TomoSaxs.Scan;
 
 /// <summary>Reads and checks the optional <c>slurm:</c> section of scan.yaml.</summary>
-internal static partial class SlurmSection
+internal static class SlurmSection
 {
     public static SlurmSettings? Read(YamlMappingReader? slurm)
     {
@@ -14,9 +12,8 @@ internal static partial class SlurmSection
 
         var problemsBefore = slurm.Context.Problems.Count;
         var partition = slurm.Text("partition", required: false);
-        var time = Checked(slurm, "time", TimeFormat(),
-            "a SLURM time such as 04:00:00, 90 (minutes), 1-12 or 1-12:30:00 (days-hours…), or UNLIMITED");
-        var mem = Checked(slurm, "mem", MemoryFormat(), "a whole number with an optional K, M, G or T unit, such as 16G");
+        var time = Checked(slurm, "time", SlurmFormats.IsTime, SlurmFormats.ExpectedTime);
+        var mem = Checked(slurm, "mem", SlurmFormats.IsMemory, SlurmFormats.ExpectedMemory);
         var cpus = slurm.Integer("cpus_per_task", required: false, NumericRange.AtLeast(1));
         var account = slurm.Text("account", required: false);
         var extraArgs = slurm.TextList("extra_args", required: false);
@@ -27,10 +24,10 @@ internal static partial class SlurmSection
             : null;
     }
 
-    private static string? Checked(YamlMappingReader slurm, string key, Regex format, string expected)
+    private static string? Checked(YamlMappingReader slurm, string key, Func<string, bool> isValid, string expected)
     {
         var text = slurm.Text(key, required: false);
-        if (text is null || format.IsMatch(text.Trim()))
+        if (text is null || isValid(text))
         {
             return text?.Trim();
         }
@@ -38,13 +35,4 @@ internal static partial class SlurmSection
         slurm.Context.Report(slurm.PathOf(key), $"expected {expected}, got '{text}'.", slurm.Peek(key));
         return null;
     }
-
-    // sbatch --time accepts: minutes, minutes:seconds, hours:minutes:seconds, days-hours, days-hours:minutes,
-    // days-hours:minutes:seconds; and UNLIMITED/INFINITE.
-    [GeneratedRegex(@"^(?:[0-9]+(?::[0-9]{1,2}){0,2}|[0-9]+-[0-9]{1,2}(?::[0-9]{1,2}){0,2}|UNLIMITED|INFINITE)$",
-        RegexOptions.CultureInvariant | RegexOptions.IgnoreCase)]
-    private static partial Regex TimeFormat();
-
-    [GeneratedRegex(@"^[0-9]+[KMGT]?$", RegexOptions.CultureInvariant | RegexOptions.IgnoreCase)]
-    private static partial Regex MemoryFormat();
 }

@@ -31,6 +31,12 @@ internal sealed class PipelineBuild : IDisposable
     /// <summary>Extra environment for the builds (stage delay, progress interval, property overrides).</summary>
     public Dictionary<string, string> Environment { get; } = new(StringComparer.Ordinal);
 
+    /// <summary>
+    /// Start build.sh with SIGINT, SIGTERM and SIGHUP at their defaults, so that a test can signal it whatever the
+    /// test host inherited (a script that ignores SIGINT on entry cannot trap it).
+    /// </summary>
+    public bool DefaultSignals { get; init; }
+
     /// <summary>A file under the scan's artefacts.</summary>
     public string Artifact(string relative) => Path.Combine(Artifacts, relative);
 
@@ -62,6 +68,12 @@ internal sealed class PipelineBuild : IDisposable
             UseShellExecute = false,
             WorkingDirectory = Root,
         };
+        if (DefaultSignals)
+        {
+            start.ArgumentList.Add("env");
+            start.ArgumentList.Add("--default-signal=INT,TERM,HUP");
+        }
+
         start.ArgumentList.Add("bash");
         start.ArgumentList.Add(Path.Combine(SharedData.RepositoryRoot, "build.sh"));
         foreach (var argument in arguments.Contains("--scan") ? arguments : [.. arguments, "--scan", ScanName])

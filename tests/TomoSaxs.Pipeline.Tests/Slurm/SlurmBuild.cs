@@ -1,0 +1,45 @@
+using System.Text.RegularExpressions;
+using TomoSaxs.Pipeline.Tests.BuildGraph;
+
+namespace TomoSaxs.Pipeline.Tests.Slurm;
+
+/// <summary>
+/// A <see cref="PipelineBuild"/> (the real build.sh on a temporary scan with the test stages) pointed at the private
+/// cluster, polling the queue every half second, with helpers to read what the SLURM executor wrote and printed.
+/// </summary>
+internal static partial class SlurmBuild
+{
+    /// <summary>Slices of the test scan: enough for a job array with pending and running tasks on two cores.</summary>
+    public const int Slices = 3;
+
+    /// <summary>A build of a 3-slice scan with 10 χ bins against <paramref name="cluster"/>.</summary>
+    public static PipelineBuild Create(SlurmCluster cluster, bool defaultSignals = false)
+    {
+        var build = new PipelineBuild(TestScans.Yaml(slices: Slices, chiBins: 10)) { DefaultSignals = defaultSignals };
+        foreach (var (name, value) in cluster.ClientEnvironment)
+        {
+            build.Environment[name] = value;
+        }
+
+        build.Environment["SlurmPollInterval"] = "0.5";
+        return build;
+    }
+
+    /// <summary>The array job ids the build printed for <paramref name="stage"/> ("submitted … as job array N").</summary>
+    public static IReadOnlyList<string> JobIds(string output, string stage) =>
+        Submitted().Matches(output).Where(m => m.Groups["stage"].Value == stage).Select(m => m.Groups["job"].Value).ToList();
+
+    /// <summary>The <c>#SBATCH --array=</c> spec of <paramref name="stage"/>'s job script.</summary>
+    public static string ArraySpec(PipelineBuild build, string stage) =>
+        ArrayLine().Match(File.ReadAllText(build.Artifact($"slurm/{stage}.sbatch"))).Groups["spec"].Value;
+
+    /// <summary>The artefact files of the test stages, relative to the scan's artefacts.</summary>
+    public static IEnumerable<string> StageOutputs(params string[] stages) =>
+        Enumerable.Range(0, Slices).SelectMany(slice => stages.Select(stage => $"slices/0{slice}/{stage.ToLowerInvariant()}.txt"));
+
+    [GeneratedRegex(@"(?<stage>\w+): submitted \d+ of \d+ slices? \([^)]*\) to SLURM as job array (?<job>\d+)")]
+    private static partial Regex Submitted();
+
+    [GeneratedRegex(@"^#SBATCH --array=(?<spec>\S+)$", RegexOptions.Multiline)]
+    private static partial Regex ArrayLine();
+}
