@@ -35,7 +35,7 @@ public sealed class BuildPlan
     /// <summary>Explains a build of <paramref name="target"/>.</summary>
     /// <param name="graph">The declared stages.</param>
     /// <param name="target">The stage asked for.</param>
-    /// <param name="slices">The selected slices; required when the plan has a per-slice stage.</param>
+    /// <param name="slices">The selected slices; required when the plan has a per-slice stage or one reading all slices.</param>
     /// <param name="stamps">Each stage's stamps as this build would write them.</param>
     /// <param name="layout">The scan's artefact layout.</param>
     /// <param name="force">Whether <c>--force</c> was given; it reruns <paramref name="target"/>, not the stages upstream.</param>
@@ -44,7 +44,7 @@ public sealed class BuildPlan
         Func<StageDeclaration, StageStamps> stamps, ArtifactLayout layout, bool force)
     {
         var order = graph.BuildOrder(target);
-        if (slices is null && order.Any(stage => stage.PerSlice))
+        if (slices is null && order.Any(stage => stage.PerSlice || stage.ReadsAllSlices))
         {
             throw new ArgumentNullException(nameof(slices), $"The plan for {target.Name} has per-slice stages; give the slices.");
         }
@@ -59,7 +59,7 @@ public sealed class BuildPlan
             {
                 string Concrete(StageFile file) => slice is { } s ? ArtifactLayout.ForSlice(file.Path, s) : file.Path;
                 var check = new StalenessCheck(
-                    stage.Inputs.Select(Concrete).ToList(), stage.Outputs.Select(Concrete).ToList(),
+                    stage.ConcreteInputs(slice, slices?.SliceCount ?? 0), stage.Outputs.Select(Concrete).ToList(),
                     stageStamps, force && stage == target, pending.GetValueOrDefault);
                 var entry = new PlanEntry(stage, slice, StalenessExplainer.Explain(check, layout.Display));
                 entries.Add(entry);
