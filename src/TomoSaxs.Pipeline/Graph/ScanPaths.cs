@@ -20,8 +20,12 @@ public static class ScanPaths
     public static bool IsScanPath(string declared) =>
         declared.StartsWith(Prefix, StringComparison.Ordinal) && declared.EndsWith('}');
 
-    /// <summary>The absolute paths <paramref name="declared"/> (<c>{scan:key}</c>) stands for in <paramref name="scan"/>.</summary>
-    /// <exception cref="StageGraphException">The key is not one of <see cref="Keys"/>, or the scan does not give that file.</exception>
+    /// <summary>
+    /// The absolute paths <paramref name="declared"/> (<c>{scan:key}</c>) stands for in <paramref name="scan"/>; none
+    /// when the scan leaves an optional key out (the stage that needs the file says so when it runs, and scans that
+    /// never run it, such as a measured scan without a buffer line scan, are not refused).
+    /// </summary>
+    /// <exception cref="StageGraphException">The key is not one of <see cref="Keys"/>.</exception>
     public static IReadOnlyList<string> Resolve(string declared, ScanDefinition scan)
     {
         var key = declared[Prefix.Length..^1];
@@ -37,8 +41,6 @@ public static class ScanPaths
             "raw.calibration" => [raw.Calibration],
             _ => throw new StageGraphException([$"{declared} names no scan file; a declaration may name {string.Join(", ", Keys)}."]),
         };
-        return paths.Any(path => path is null)
-            ? throw new StageGraphException([$"{declared}: scan {scan.Name} does not give {key}."])
-            : paths.Select(path => Path.GetFullPath(path!)).ToList();
+        return paths.OfType<string>().Select(Path.GetFullPath).ToList();
     }
 }
