@@ -35,6 +35,12 @@ public sealed class PhantomBuildTests
         // Every raw path of scan.yaml now exists, as a measured scan's would.
         var scan = ScanContext.Load(build.ScanYaml, build.Artifacts, rawFiles: RawFileCheck.Always);
         Assert.Equal(2, scan.SliceCount);
+        // The same files as a measured scan (no phantom block): the slice count comes from the first SAXS file.
+        var yaml = File.ReadAllText(build.ScanYaml);
+        var measured = Path.Combine(build.ScanFolder, "measured.yaml");
+        File.WriteAllText(measured, yaml[..yaml.IndexOf("phantom:", StringComparison.Ordinal)]);
+        Assert.Equal(2, ScanContext.Load(measured, build.Artifacts).SliceCount);
+        File.Delete(measured);
         var built = build.Snapshot();
 
         var second = build.Run("Phantom").Succeeded();
