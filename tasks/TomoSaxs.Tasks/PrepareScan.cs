@@ -136,7 +136,9 @@ public sealed class PrepareScan : Task
         {
             // Explained before the stamps are written: the plan names what changed by comparing stamp contents.
             var plan = BuildPlan.Create(graph, target, slices, stage => stamps[stage], scan.Layout, Force);
-            Log.LogMessage(MessageImportance.High, Plan ? plan.Describe(ScanName) : plan.Summarise(ScanName));
+            // Headed by the target asked for (Phantom), which may stand for its last stage (PhantomAssemble).
+            var asked = IsAlias(RequestedTarget) ? RequestedTarget : null;
+            Log.LogMessage(MessageImportance.High, Plan ? plan.Describe(ScanName, asked) : plan.Summarise(ScanName, asked));
         }
 
         if (Plan)
@@ -160,9 +162,8 @@ public sealed class PrepareScan : Task
             return null;
         }
 
-        var alias = Targets.FirstOrDefault(t => string.Equals(t.ItemSpec, RequestedTarget, StringComparison.OrdinalIgnoreCase))
-            ?.GetMetadata("Stage");
-        if (!string.IsNullOrWhiteSpace(alias))
+        var alias = AliasedStage(RequestedTarget);
+        if (alias is not null)
         {
             return graph.Find(alias) ?? throw new StageGraphException([$"The target {RequestedTarget} names the stage {alias}, which is not declared."]);
         }
@@ -173,6 +174,14 @@ public sealed class PrepareScan : Task
                    ? stage
                    : null);
     }
+
+    // The stage a PipelineTarget that is not a stage itself stands for (its Stage metadata), or null.
+    private string? AliasedStage(string? target) =>
+        Targets.FirstOrDefault(t => string.Equals(t.ItemSpec, target, StringComparison.OrdinalIgnoreCase))?.GetMetadata("Stage") is { Length: > 0 } stage
+            ? stage.Trim()
+            : null;
+
+    private bool IsAlias(string? target) => AliasedStage(target) is not null;
 
     private int? ParseSlice()
     {

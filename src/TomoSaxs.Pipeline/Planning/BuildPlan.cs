@@ -76,11 +76,14 @@ public sealed class BuildPlan
         return new BuildPlan(target, order.Any(stage => stage.PerSlice) ? slices : null, entries, layout);
     }
 
-    /// <summary>The full plan for <c>--plan</c>: one line per step with its verdict and reasons.</summary>
-    public string Describe(string scanName)
+    /// <summary>
+    /// The full plan for <c>--plan</c>: one line per step with its verdict and reasons, headed by
+    /// <paramref name="targetName"/> (the target asked for, when it stands for <see cref="Target"/>) or the stage.
+    /// </summary>
+    public string Describe(string scanName, string? targetName = null)
     {
         var text = new StringBuilder();
-        text.Append($"Plan for {Target.Name} on scan {scanName}").Append(SlicesClause()).AppendLine(":");
+        text.Append($"Plan for {targetName ?? Target.Name} on scan {scanName}").Append(SlicesClause()).AppendLine(":");
         var width = Entries.Max(entry => entry.Label.Length);
         foreach (var entry in Entries)
         {
@@ -96,16 +99,17 @@ public sealed class BuildPlan
 
     /// <summary>
     /// The short account a build prints before it starts: one line per stage saying it is up to date, or which
-    /// slices run and why (each distinct reason once).
+    /// slices run and why (each distinct reason once), headed like <see cref="Describe"/>.
     /// </summary>
-    public string Summarise(string scanName)
+    public string Summarise(string scanName, string? targetName = null)
     {
+        var name = targetName ?? Target.Name;
         if (UpToDate)
         {
-            return $"{Target.Name} on scan {scanName}{SlicesClause()}: everything is up to date.";
+            return $"{name} on scan {scanName}{SlicesClause()}: everything is up to date.";
         }
 
-        var text = new StringBuilder($"{Target.Name} on scan {scanName}{SlicesClause()}:");
+        var text = new StringBuilder($"{name} on scan {scanName}{SlicesClause()}:");
         foreach (var stage in Entries.GroupBy(entry => entry.Stage))
         {
             var steps = stage.ToList();

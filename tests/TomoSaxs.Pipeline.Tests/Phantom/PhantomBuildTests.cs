@@ -20,14 +20,18 @@ public sealed class PhantomBuildTests
         var plan = build.Run("Phantom", "--plan").Succeeded();
 
         Assert.Empty(PipelineBuild.Changed(fresh, build.Snapshot()));
+        Assert.Contains("Plan for Phantom on scan demo (all 2 slices):", plan.Output, StringComparison.Ordinal);
         Assert.Matches(@"PhantomScanLevel\s+would run: output .*vox_padding\.xlsx is missing", plan.Output);
         Assert.Matches(@"PhantomSlice slice 00\s+would run: output phantom/parts/slice_00\.h5 is missing", plan.Output);
         Assert.Matches(@"PhantomSlice slice 01\s+would run: output phantom/parts/slice_01\.h5 is missing", plan.Output);
         Assert.Matches(@"PhantomAssemble\s+would run: output .*i22-200001\.nxs is missing", plan.Output);
         Assert.Contains("4 of 4 steps would run.", plan.Output, StringComparison.Ordinal);
 
+        build.Environment["ProgressInterval"] = "0.001";
         var first = build.Run("Phantom").Succeeded();
 
+        // The phantom's progress, forwarded: percent, count, rate and ETA while a slice runs, then its closing line.
+        Assert.Matches(new Regex(@"PhantomSlice slice 0[01]: \d+% \(\d+/78 frames\), .+, ETA \d+:\d\d"), first.Output);
         Assert.Matches(new Regex(@"PhantomSlice slice 01: done, 78 frames in"), first.Output);
         Assert.All(PhantomBuild.SaxsFiles.Select(build.Raw), file => Assert.True(File.Exists(file), file));
         Assert.All(PhantomScan.TruthFiles.Select(name => Path.Combine(build.Truth(), name)), file => Assert.True(File.Exists(file), file));
@@ -45,7 +49,7 @@ public sealed class PhantomBuildTests
 
         var second = build.Run("Phantom").Succeeded();
 
-        Assert.Contains("everything is up to date", second.Output, StringComparison.Ordinal);
+        Assert.Contains("Phantom on scan demo (all 2 slices): everything is up to date.", second.Output, StringComparison.Ordinal);
         Assert.DoesNotContain("PhantomSlice slice", second.Output, StringComparison.Ordinal);
         Assert.Empty(PipelineBuild.Changed(built, build.Snapshot()));
     }
