@@ -64,8 +64,8 @@ public static class PhantomScan
         progress?.Report(new PhantomProgress("scan", null, total, total));
     }
 
-    /// <summary>The part file of slice <paramref name="slice"/> in <paramref name="partsFolder"/>.</summary>
-    public static string SlicePartPath(string partsFolder, int slice) => Path.Combine(partsFolder, $"slice_{slice:D4}.h5");
+    /// <summary>The part file of slice <paramref name="slice"/> in <paramref name="partsFolder"/>, numbered like the build's slice folders (<c>slice_03.h5</c>).</summary>
+    public static string SlicePartPath(string partsFolder, int slice) => Path.Combine(partsFolder, $"slice_{slice:D2}.h5");
 
     /// <summary>
     /// Writes all angles' frames of slice <paramref name="slice"/> (0-based, from the top) into its part file in

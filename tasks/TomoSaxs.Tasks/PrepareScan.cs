@@ -11,7 +11,9 @@ namespace TomoSaxs.Tasks;
 /// Runs before any stage (target <c>PrepareScan</c>): loads and validates the scan with its <c>--set</c>
 /// overrides, selects the slices, explains what the requested target would run and why, writes the parameter and
 /// stage-version stamps of the stages involved (only where their content changed; never when planning), and
-/// returns one <c>SliceProject</c> item per selected slice for the per-slice fan-out.
+/// returns one <c>SliceProject</c> item per selected slice for the per-slice fan-out, and the stage files with the
+/// paths only the scan knows made concrete (<c>{scan:key}</c> paths; per-slice inputs of scan-level stages, over
+/// every slice of the scan), which Common.targets puts in place of the declared ones.
 /// </summary>
 public sealed class PrepareScan : Task
 {
@@ -49,6 +51,12 @@ public sealed class PrepareScan : Task
     /// <summary>The <c>StageOutput</c> items.</summary>
     public ITaskItem[] StageOutputs { get; set; } = [];
 
+    /// <summary>
+    /// The <c>PipelineTarget</c> items. A target that is not a stage itself but runs several (e.g. Phantom) names
+    /// the last of them in its <c>Stage</c> metadata, so that the plan, the stamps and <c>--force</c> cover them.
+    /// </summary>
+    public ITaskItem[] Targets { get; set; } = [];
+
     /// <summary>The target the build was asked for; the plan and the stamps cover it and its upstream stages.</summary>
     public string? RequestedTarget { get; set; }
 
@@ -71,6 +79,21 @@ public sealed class PrepareScan : Task
     /// </summary>
     [Output]
     public ITaskItem[] SliceProjects { get; private set; } = [];
+
+    /// <summary>
+    /// <see cref="StageInputs"/> with the scan's paths made concrete: <c>{scan:key}</c> paths resolved, and a
+    /// scan-level stage's per-slice inputs expanded over all the scan's slices (for the stages this build runs).
+    /// </summary>
+    [Output]
+    public ITaskItem[] ResolvedStageInputs { get; private set; } = [];
+
+    /// <summary><see cref="StageOutputs"/> with <c>{scan:key}</c> paths resolved.</summary>
+    [Output]
+    public ITaskItem[] ResolvedStageOutputs { get; private set; } = [];
+
+    /// <summary>The stage the requested target stands for (itself, or its <c>Stage</c> metadata); empty if none.</summary>
+    [Output]
+    public string RequestedStageName { get; private set; } = "";
 
     /// <inheritdoc />
     public override bool Execute()
@@ -96,8 +119,11 @@ public sealed class PrepareScan : Task
         }
 
         var scan = ScanContext.Load(ScanFile, ScanArtifacts, OverrideList.Parse(Set));
-        var graph = StageItems.Graph(Stages, StageInputs, StageOutputs);
+        var inputs = StageItems.ResolveScanPaths(StageInputs, scan.Definition);
+        var outputs = StageItems.ResolveScanPaths(StageOutputs, scan.Definition);
+        var graph = StageItems.Graph(Stages, inputs, outputs);
         var target = RequestedStage(graph);
+        RequestedStageName = target?.Name ?? "";
         if (Plan && target is null)
         {
             Log.LogError(string.IsNullOrEmpty(RequestedTarget)
@@ -110,8 +136,10 @@ public sealed class PrepareScan : Task
         var stages = target is null ? graph.Stages : graph.BuildOrder(target);
         var oneSlice = ParseSlice();
         var slices = oneSlice is { } one ? scan.SelectSlice(one)
-            : stages.Any(stage => stage.PerSlice) || !string.IsNullOrWhiteSpace(Slices) ? scan.SelectSlices(Slices)
+            : stages.Any(stage => stage.PerSlice || stage.ReadsAllSlices) || !string.IsNullOrWhiteSpace(Slices) ? scan.SelectSlices(Slices)
             : null;
+        ResolvedStageInputs = StageItems.ExpandAllSliceInputs(inputs, stages, () => scan.SliceCount);
+        ResolvedStageOutputs = outputs;
 
         // A <Stage>Slice target asked for directly (what an array task runs) builds its slice here whatever the executor.
         var standaloneSlice = target is not null && graph.Find(RequestedTarget!) is null;
@@ -133,7 +161,9 @@ public sealed class PrepareScan : Task
         {
             // Explained before the stamps are written: the plan names what changed by comparing stamp contents.
             var plan = BuildPlan.Create(graph, target, slices, stage => stamps[stage], scan.Layout, Force);
-            Log.LogMessage(MessageImportance.High, Plan ? plan.Describe(ScanName) : plan.Summarise(ScanName));
+            // Headed by the target asked for (Phantom), which may stand for its last stage (PhantomAssemble).
+            var asked = IsAlias(RequestedTarget) ? RequestedTarget : null;
+            Log.LogMessage(MessageImportance.High, Plan ? plan.Describe(ScanName, asked) : plan.Summarise(ScanName, asked));
         }
 
         if (Plan)
@@ -185,12 +215,26 @@ public sealed class PrepareScan : Task
             return null;
         }
 
+        var alias = AliasedStage(RequestedTarget);
+        if (alias is not null)
+        {
+            return graph.Find(alias) ?? throw new StageGraphException([$"The target {RequestedTarget} names the stage {alias}, which is not declared."]);
+        }
+
         // "IntegrateSlice" (a per-slice target run on its own) plans the Integrate stage for that slice.
         return graph.Find(RequestedTarget)
                ?? (RequestedTarget.EndsWith("Slice", StringComparison.Ordinal) && graph.Find(RequestedTarget[..^"Slice".Length]) is { PerSlice: true } stage
                    ? stage
                    : null);
     }
+
+    // The stage a PipelineTarget that is not a stage itself stands for (its Stage metadata), or null.
+    private string? AliasedStage(string? target) =>
+        Targets.FirstOrDefault(t => string.Equals(t.ItemSpec, target, StringComparison.OrdinalIgnoreCase))?.GetMetadata("Stage") is { Length: > 0 } stage
+            ? stage.Trim()
+            : null;
+
+    private bool IsAlias(string? target) => AliasedStage(target) is not null;
 
     private int? ParseSlice()
     {

@@ -45,6 +45,29 @@ internal static class StageItems
             Files(outputs, stage.ItemSpec))));
     }
 
+    /// <summary>
+    /// <paramref name="items"/> with every <c>{scan:key}</c> path replaced by the file(s) scan.yaml names there (see
+    /// <see cref="ScanPaths"/>), metadata kept; other items unchanged.
+    /// </summary>
+    /// <exception cref="StageGraphException">A key is unknown or the scan does not give that file.</exception>
+    public static ITaskItem[] ResolveScanPaths(ITaskItem[] items, TomoSaxs.Scan.ScanDefinition scan) =>
+        items.SelectMany(item => ScanPaths.IsScanPath(item.ItemSpec)
+            ? ScanPaths.Resolve(item.ItemSpec, scan).Select(path => Copy(item, path))
+            : [item]).ToArray();
+
+    /// <summary>
+    /// <paramref name="inputs"/> with each per-slice input of a scan-level stage in <paramref name="stages"/> (which
+    /// reads that file of every slice) replaced by the file of each of the scan's <paramref name="sliceCount"/> slices,
+    /// so that MSBuild's Inputs compare them all.
+    /// </summary>
+    public static ITaskItem[] ExpandAllSliceInputs(ITaskItem[] inputs, IEnumerable<StageDeclaration> stages, Func<int> sliceCount)
+    {
+        var gathering = stages.Where(stage => stage.ReadsAllSlices).Select(stage => stage.Name).ToHashSet(StringComparer.OrdinalIgnoreCase);
+        return inputs.SelectMany(item => gathering.Contains(item.GetMetadata("Stage")) && ArtifactLayout.IsPerSlice(item.ItemSpec)
+            ? ArtifactLayout.ForAllSlices(Path.GetFullPath(item.ItemSpec), sliceCount()).Select(path => Copy(item, path))
+            : [item]).ToArray();
+    }
+
     /// <summary>The declared (not reserved) files of <paramref name="stage"/> among <paramref name="items"/>.</summary>
     public static IReadOnlyList<StageFile> Files(ITaskItem[] items, string stage) =>
         items.Where(item => !IsReserved(item) && string.Equals(item.GetMetadata("Stage"), stage, StringComparison.OrdinalIgnoreCase))
@@ -54,6 +77,13 @@ internal static class StageItems
     /// <summary>Whether <paramref name="stage"/> is forced in this build: Common.targets then declares its force-marker output.</summary>
     public static bool IsForced(ITaskItem[] outputs, string stage) =>
         outputs.Any(item => item.GetMetadata("Role") == ForceMarkerRole && string.Equals(item.GetMetadata("Stage"), stage, StringComparison.OrdinalIgnoreCase));
+
+    private static ITaskItem Copy(ITaskItem item, string path)
+    {
+        var copy = new Microsoft.Build.Utilities.TaskItem(path);
+        item.CopyMetadataTo(copy);
+        return copy;
+    }
 
     private static bool IsReserved(ITaskItem item) => ReservedRoles.Contains(item.GetMetadata("Role"), StringComparer.Ordinal);
 }

@@ -101,6 +101,9 @@ public abstract class StageTask : Task, ICancelableTask
     /// <summary>The declared input with role <paramref name="role"/>.</summary>
     protected string Input(string role) => Single(inputs, role, "StageInput");
 
+    /// <summary>Every declared input with role <paramref name="role"/>, in declaration order (e.g. one per slice).</summary>
+    protected IReadOnlyList<string> Inputs(string role) => inputs.Where(file => file.Role == role).Select(file => file.Path).ToList();
+
     /// <summary>The declared output with role <paramref name="role"/>.</summary>
     protected string Output(string role) => Single(outputs, role, "StageOutput");
 

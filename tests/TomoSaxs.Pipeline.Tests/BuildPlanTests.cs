@@ -104,6 +104,25 @@ public sealed class BuildPlanTests : IDisposable
         Assert.Throws<ArgumentNullException>(() => BuildPlan.Create(graph, stripe, null, Stamps, layout, false));
     }
 
+    [Fact]
+    public void A_scan_level_stage_reading_a_per_slice_file_reads_it_from_every_slice_not_just_the_selected()
+    {
+        BuildAll(3);
+        var gather = new StageDeclaration("Gather", "1", [], false,
+            [new StageFile(stripe.Outputs[0].Path, "stripe")], [new StageFile(temp.File("gather.txt"), "gather")]);
+        var gathered = new StageGraph([seed, stripe, gather]);
+        parameters["Gather"] = "{}";
+        File.Delete(temp.File("slices/02/stripe.txt"));
+
+        var plan = BuildPlan.Create(gathered, gather, SliceSelection.TryOne(0, 3, out _)!, Stamps, layout, force: false);
+
+        Assert.Equal(["Seed", "Stripe slice 00", "Gather"], plan.Entries.Select(e => e.Label));
+        Assert.Equal(
+            ["output gather.txt is missing", "input slices/02/stripe.txt is missing and no stage in this build writes it"],
+            plan.Entries[2].Reasons.Select(r => r.Text));
+        Assert.Throws<ArgumentNullException>(() => BuildPlan.Create(gathered, gather, null, Stamps, layout, false));
+    }
+
     public void Dispose() => temp.Dispose();
 
     private BuildPlan Plan(SliceSelection slices) => BuildPlan.Create(graph, stripe, slices, Stamps, layout, force: false);

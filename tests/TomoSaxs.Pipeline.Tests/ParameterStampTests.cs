@@ -30,7 +30,7 @@ public sealed class ParameterStampTests
         Assert.Equal("4000", leaves["geometry.tube_outer_diameter_um"]);
         Assert.Equal("-1", leaves["geometry.rotation_sign"]);
         Assert.Equal($"\"{temp.File("scan/raw/mask.nxs")}\"", leaves["raw.mask"]);
-        Assert.Equal("\"4\"", leaves["phantom.slices"]);
+        Assert.Equal("\"4\"", leaves["phantom.raster.slices"]);
         Assert.Equal("\"7\"", leaves["phantom.seed"]);
     }
 

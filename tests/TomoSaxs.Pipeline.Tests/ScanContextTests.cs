@@ -46,33 +46,44 @@ public sealed class ScanContextTests
     }
 
     [Theory]
-    [InlineData("phantom: { seed: 7 }", "missing; a synthetic scan states its number of slices here (a whole number ≥ 1).")]
-    [InlineData("phantom: { slices: many }", "expected the number of slices (a whole number ≥ 1), got 'many'.")]
-    [InlineData("phantom: { slices: 0 }", "expected the number of slices (a whole number ≥ 1), got '0'.")]
-    [InlineData("phantom: { slices: [1, 2] }", "expected the number of slices (a whole number ≥ 1), got a sequence.")]
-    public void A_synthetic_scan_must_state_a_usable_slice_count(string phantom, string message)
+    [InlineData("phantom: { seed: 7, raster: { slices: many } }", "phantom.raster.slices")]
+    [InlineData("phantom: { seed: 7, raster: { slices: 0 } }", "phantom.raster.slices")]
+    [InlineData("phantom: { seed: 7, raster: { slice: 4 } }", "phantom.raster.slice")]
+    [InlineData("phantom: { raster: { slices: 4 } }", "phantom.seed")]
+    public void A_bad_phantom_block_fails_at_load_with_its_key_path(string phantom, string keyPath)
     {
         using var temp = new TemporaryDirectory();
-        var scan = TestScans.Load(temp, yaml: TestScans.Yaml().Replace("phantom: { slices: 4, seed: 7 }", phantom, StringComparison.Ordinal));
+        var yaml = TestScans.Yaml().Replace("phantom: { seed: 7, raster: { slices: 4 } }", phantom, StringComparison.Ordinal);
 
-        var error = Assert.Throws<ScanDefinitionException>(() => scan.SliceCount);
+        var error = Assert.Throws<ScanDefinitionException>(() => TestScans.Load(temp, yaml: yaml));
 
         var problem = Assert.Single(error.Problems);
-        Assert.Equal("phantom.slices", problem.KeyPath);
-        Assert.Equal(message, problem.Message);
+        Assert.Equal(keyPath, problem.KeyPath);
         Assert.Equal(13, problem.Line);
     }
 
     [Fact]
-    public void A_measured_scan_loads_but_says_why_its_slice_count_is_not_known_yet()
+    public void A_synthetic_scans_slice_count_is_its_phantom_rasters()
     {
         using var temp = new TemporaryDirectory();
-        var yaml = TestScans.Yaml().Replace("phantom: { slices: 4, seed: 7 }", "", StringComparison.Ordinal);
-        var scan = ScanContext.Load(TestScans.Write(temp.File("scan"), yaml), temp.File("artifacts"),
-            options: new ScanLoadOptions { RawFileCheck = RawFileCheck.Never });
+
+        var yaml = TestScans.Yaml().Replace("slices: 4", "slices: 6", StringComparison.Ordinal);
+
+        Assert.Equal(6, TestScans.Load(temp, yaml: yaml).SliceCount);
+    }
+
+    [Fact]
+    public void A_measured_scan_without_its_first_saxs_file_says_where_the_count_comes_from()
+    {
+        using var temp = new TemporaryDirectory();
+        var yaml = TestScans.Yaml().Replace("phantom: { seed: 7, raster: { slices: 4 } }", "", StringComparison.Ordinal);
+        var scan = ScanContext.Load(TestScans.Write(temp.File("scan"), yaml), temp.File("artifacts"), rawFiles: RawFileCheck.Never);
 
         var error = Assert.Throws<ScanDefinitionException>(() => scan.SliceCount);
 
-        Assert.Contains("NeXus reader", Assert.Single(error.Problems).Message, StringComparison.Ordinal);
+        var problem = Assert.Single(error.Problems);
+        Assert.Equal("raw.saxs.files", problem.KeyPath);
+        Assert.Contains("first SAXS file", problem.Message, StringComparison.Ordinal);
+        Assert.Contains(temp.File("scan/raw/saxs/a.nxs"), problem.Message, StringComparison.Ordinal);
     }
 }

@@ -34,7 +34,7 @@ public sealed class StageGraphTests
             Stage("A", [], ["/a/one"]),
             Stage("B", [], ["/a/one", "/a/two", "/a/two"]),
             Stage("A", [], ["/a/three"]),
-            Stage("C", ["/a/slices/{slice}/x"], ["/a/c"]),
+            Stage("C", ["/a/slices/{slice}/x"], ["/a/slices/{slice}/c"]),
             Stage("D", [], []),
             new StageDeclaration("E", " ", [], false, [], [new StageFile("/a/e", "e")]),
         ]));
@@ -44,7 +44,7 @@ public sealed class StageGraphTests
             "Stage B declares the output /a/two twice.",
             "/a/one is written by both A and B.",
             "The stage A is declared twice.",
-            "Stage C runs once per scan but declares the per-slice path /a/slices/{slice}/x.",
+            "Stage C runs once per scan but declares the per-slice output /a/slices/{slice}/c.",
             "Stage D declares no StageOutput; a stage without outputs can never be up to date.",
             "Stage E has no Version; declare one (e.g. Version=\"1\") and bump it when its results change.",
         ], error.Problems);

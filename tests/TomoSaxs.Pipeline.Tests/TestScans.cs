@@ -3,8 +3,8 @@ using TomoSaxs.TestSupport;
 namespace TomoSaxs.Pipeline.Tests;
 
 /// <summary>
-/// Small synthetic scan definitions for the tests: a phantom block (so no raw file needs to exist) stating the
-/// slice count, and a few integrate χ bins so that stages stay quick.
+/// Small synthetic scan definitions for the tests: a phantom block (so no raw file needs to exist) whose
+/// raster states the slice count, and a few integrate χ bins so that stages stay quick.
 /// </summary>
 internal static class TestScans
 {
@@ -22,7 +22,7 @@ internal static class TestScans
         geometry: { tube_outer_diameter_um: 4000, tube_wall_um: 125, rotation_sign: -1 }
         stages:
           integrate: { chi_bins: {{chiBins}} }
-        phantom: { slices: {{slices}}, seed: 7 }
+        phantom: { seed: 7, raster: { slices: {{slices}} } }
 
         """;
 

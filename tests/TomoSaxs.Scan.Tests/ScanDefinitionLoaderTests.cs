@@ -130,4 +130,40 @@ public sealed class ScanDefinitionLoaderTests
         Assert.Equal(["geometry.rotation_sign", "phantom.fibres", "phantom.seeed"], problems.Select(p => p.KeyPath));
         Assert.Contains("did you mean 'seed'?", problems[2].Message);
     }
+
+    [Fact]
+    public void Phantom_overrides_set_nested_keys_before_the_schema_reads_the_block()
+    {
+        using var scan = new ScanFolder();
+        var yaml = ScanFolder.CompleteWith("high_res: ct/high", "high_res: not/written/yet") + "\nphantom: { seed: 7, raster: { slices: 4 } }\n";
+        var seen = new List<string>();
+        var options = new ScanLoadOptions
+        {
+            PhantomSchema = phantom =>
+            {
+                seen.Add($"{phantom.Integer("seed", required: true)} {phantom.Mapping("raster", required: false)?.Integer("slices", required: true)}");
+                seen.Add($"{phantom.Mapping("beam", required: false)?.Number("i0", required: true)}");
+                phantom.ReportUnknownKeys();
+            },
+        };
+
+        var definition = scan.Load(yaml, ["phantom.seed=8", "phantom.raster.slices=3", "phantom.beam.i0=5e4"], options);
+
+        Assert.Equal(["8 3", "50000"], seen);
+        Assert.Equal("8", ((YamlScalarNode)definition.Phantom!.Children[new YamlScalarNode("seed")]).Value);
+    }
+
+    [Fact]
+    public void A_phantom_override_needs_a_phantom_block_and_cannot_descend_into_a_value()
+    {
+        using var scan = new ScanFolder();
+        var measured = ScanFolder.CompleteWith("rotation_sign: -1", "rotation_sign: -1");
+        var synthetic = ScanFolder.CompleteWith("high_res: ct/high", "high_res: not/written/yet") + "\nphantom: { seed: 7 }\n";
+
+        var none = Assert.Single(scan.Problems(measured, ["phantom.seed=8"]));
+        var into = Assert.Single(scan.Problems(synthetic, ["phantom.seed.x=8"]));
+
+        Assert.Equal(("--set phantom.seed=8", "phantom"), (none.Source, none.KeyPath));
+        Assert.Equal(("--set phantom.seed.x=8", "phantom.seed"), (into.Source, into.KeyPath));
+    }
 }

@@ -66,6 +66,10 @@ public sealed class ArtifactLayout
     public static string ForSlice(string template, int slice) =>
         template.Replace(SliceToken, SliceFolderName(slice), StringComparison.Ordinal);
 
+    /// <summary>A path declared for all slices made concrete for each of slices 0 … <paramref name="sliceCount"/> − 1.</summary>
+    public static IReadOnlyList<string> ForAllSlices(string template, int sliceCount) =>
+        Enumerable.Range(0, sliceCount).Select(slice => ForSlice(template, slice)).ToList();
+
     /// <summary>Whether <paramref name="path"/> is declared for all slices.</summary>
     public static bool IsPerSlice(string path) => path.Contains(SliceToken, StringComparison.Ordinal);
 

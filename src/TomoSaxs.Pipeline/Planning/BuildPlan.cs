@@ -35,7 +35,7 @@ public sealed class BuildPlan
     /// <summary>Explains a build of <paramref name="target"/>.</summary>
     /// <param name="graph">The declared stages.</param>
     /// <param name="target">The stage asked for.</param>
-    /// <param name="slices">The selected slices; required when the plan has a per-slice stage.</param>
+    /// <param name="slices">The selected slices; required when the plan has a per-slice stage or one reading all slices.</param>
     /// <param name="stamps">Each stage's stamps as this build would write them.</param>
     /// <param name="layout">The scan's artefact layout.</param>
     /// <param name="force">Whether <c>--force</c> was given; it reruns <paramref name="target"/>, not the stages upstream.</param>
@@ -44,7 +44,7 @@ public sealed class BuildPlan
         Func<StageDeclaration, StageStamps> stamps, ArtifactLayout layout, bool force)
     {
         var order = graph.BuildOrder(target);
-        if (slices is null && order.Any(stage => stage.PerSlice))
+        if (slices is null && order.Any(stage => stage.PerSlice || stage.ReadsAllSlices))
         {
             throw new ArgumentNullException(nameof(slices), $"The plan for {target.Name} has per-slice stages; give the slices.");
         }
@@ -57,7 +57,7 @@ public sealed class BuildPlan
             var steps = stage.PerSlice ? slices!.Slices.Select(slice => (int?)slice) : [null];
             foreach (var slice in steps)
             {
-                var entry = Explain(stage, slice, stageStamps, layout, force && stage == target, pending.GetValueOrDefault);
+                var entry = Explain(stage, slice, slices?.SliceCount ?? 0, stageStamps, layout, force && stage == target, pending.GetValueOrDefault);
                 entries.Add(entry);
                 if (entry.WouldRun)
                 {
@@ -79,24 +79,28 @@ public sealed class BuildPlan
     /// </summary>
     /// <param name="stage">The stage.</param>
     /// <param name="slice">The slice, or null for a scan-level stage.</param>
+    /// <param name="sliceCount">The scan's slice count: a scan-level stage's per-slice inputs stand for every slice.</param>
     /// <param name="stamps">The stage's stamps.</param>
     /// <param name="layout">The scan's artefact layout.</param>
     /// <param name="force">Whether <c>--force</c> applies to this stage.</param>
     /// <param name="pendingProducer">For an input an earlier step of the same build will rewrite, that step's label.</param>
     public static PlanEntry Explain(
-        StageDeclaration stage, int? slice, StageStamps stamps, ArtifactLayout layout, bool force, Func<string, string?> pendingProducer)
+        StageDeclaration stage, int? slice, int sliceCount, StageStamps stamps, ArtifactLayout layout, bool force, Func<string, string?> pendingProducer)
     {
         var check = new StalenessCheck(
-            stage.Inputs.Select(file => Concrete(file, slice)).ToList(), stage.Outputs.Select(file => Concrete(file, slice)).ToList(),
+            stage.ConcreteInputs(slice, sliceCount), stage.Outputs.Select(file => Concrete(file, slice)).ToList(),
             stamps, force, pendingProducer);
         return new PlanEntry(stage, slice, StalenessExplainer.Explain(check, layout.Display));
     }
 
-    /// <summary>The full plan for <c>--plan</c>: one line per step with its verdict and reasons.</summary>
-    public string Describe(string scanName)
+    /// <summary>
+    /// The full plan for <c>--plan</c>: one line per step with its verdict and reasons, headed by
+    /// <paramref name="targetName"/> (the target asked for, when it stands for <see cref="Target"/>) or the stage.
+    /// </summary>
+    public string Describe(string scanName, string? targetName = null)
     {
         var text = new StringBuilder();
-        text.Append($"Plan for {Target.Name} on scan {scanName}").Append(SlicesClause()).AppendLine(":");
+        text.Append($"Plan for {targetName ?? Target.Name} on scan {scanName}").Append(SlicesClause()).AppendLine(":");
         var width = Entries.Max(entry => entry.Label.Length);
         foreach (var entry in Entries)
         {
@@ -112,16 +116,17 @@ public sealed class BuildPlan
 
     /// <summary>
     /// The short account a build prints before it starts: one line per stage saying it is up to date, or which
-    /// slices run and why (each distinct reason once).
+    /// slices run and why (each distinct reason once), headed like <see cref="Describe"/>.
     /// </summary>
-    public string Summarise(string scanName)
+    public string Summarise(string scanName, string? targetName = null)
     {
+        var name = targetName ?? Target.Name;
         if (UpToDate)
         {
-            return $"{Target.Name} on scan {scanName}{SlicesClause()}: everything is up to date.";
+            return $"{name} on scan {scanName}{SlicesClause()}: everything is up to date.";
         }
 
-        var text = new StringBuilder($"{Target.Name} on scan {scanName}{SlicesClause()}:");
+        var text = new StringBuilder($"{name} on scan {scanName}{SlicesClause()}:");
         foreach (var stage in Entries.GroupBy(entry => entry.Stage))
         {
             var steps = stage.ToList();

@@ -1,3 +1,4 @@
+using TomoSaxs.Phantom;
 using TomoSaxs.Scan;
 
 namespace TomoSaxs.Pipeline;
@@ -30,13 +31,16 @@ public sealed class ScanContext
     /// <summary>
     /// Loads and validates <paramref name="definitionFile"/> with <paramref name="overrides"/> (see
     /// <see cref="OverrideList"/>), its artefacts going to <paramref name="scanArtifactsDirectory"/>.
+    /// The <c>phantom:</c> block is checked by the phantom's own reader (<see cref="PhantomDefinition.LoadOptions"/>),
+    /// so a bad block fails here, with key paths, before any stage runs; <paramref name="rawFiles"/> says when raw
+    /// files must exist.
     /// </summary>
     /// <exception cref="ScanDefinitionException">Anything is wrong; carries every problem the loader found.</exception>
     public static ScanContext Load(
-        string definitionFile, string scanArtifactsDirectory, IEnumerable<string>? overrides = null, ScanLoadOptions? options = null)
+        string definitionFile, string scanArtifactsDirectory, IEnumerable<string>? overrides = null, RawFileCheck rawFiles = RawFileCheck.Auto)
     {
         var list = overrides?.ToList() ?? [];
-        var definition = ScanDefinitionLoader.Load(definitionFile, list, options);
+        var definition = ScanDefinitionLoader.Load(definitionFile, list, PhantomDefinition.LoadOptions(rawFiles));
         return new ScanContext(definition, new ArtifactLayout(scanArtifactsDirectory), list);
     }
 

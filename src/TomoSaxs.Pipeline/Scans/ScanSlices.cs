@@ -1,51 +1,44 @@
-using YamlDotNet.RepresentationModel;
+using TomoSaxs.Formats.Nexus;
+using TomoSaxs.Phantom;
 using TomoSaxs.Scan;
 
 namespace TomoSaxs.Pipeline;
 
 /// <summary>
-/// How many slices (raster rows) a scan has. A synthetic scan states it as <c>phantom.slices</c>, because its raw
-/// files do not exist until the Phantom stage writes them and a plan must list the slices before that. A measured
-/// scan's count lives in its SAXS rasters; reading it needs the NeXus reader, which the pipeline does not have yet,
-/// so for a measured scan the count is unknown and only builds that need slices fail, with a message saying so.
+/// How many slices (raster rows) a scan has. A synthetic scan's count is its phantom's <c>phantom.raster.slices</c>,
+/// read through the phantom's own definition (<see cref="PhantomDefinition.SpecOf"/>), because its raw files do not
+/// exist until the Phantom stage writes them and a plan must list the slices before that. A measured scan's count
+/// is the number of raster rows of its first SAXS file.
 /// </summary>
 public static class ScanSlices
 {
-    /// <summary>The key under <c>phantom:</c> that gives a synthetic scan's slice count.</summary>
-    public const string PhantomKey = "slices";
-
     /// <summary>The slice count of <paramref name="scan"/>.</summary>
-    /// <exception cref="ScanDefinitionException">The count is missing, malformed, or cannot be known yet.</exception>
+    /// <exception cref="ScanDefinitionException">The phantom block is invalid, or the first SAXS file is missing or unreadable.</exception>
     public static int Count(ScanDefinition scan)
     {
-        if (scan.Phantom is not { } phantom)
+        if (scan.Phantom is not null)
         {
-            throw Problem(scan, "raw.saxs", null,
-                "the slice count of a measured scan comes from its SAXS rasters, and reading them needs the NeXus " +
-                "reader, which this build does not have yet; per-slice targets can run on synthetic scans only.");
+            return PhantomDefinition.SpecOf(scan).Raster.Slices;
         }
 
-        var key = new YamlScalarNode(PhantomKey);
-        if (!phantom.Children.TryGetValue(key, out var node))
+        var first = scan.Raw.Saxs.Files.FirstOrDefault();
+        if (first is null || !File.Exists(first))
         {
-            throw Problem(scan, $"phantom.{PhantomKey}", phantom,
-                "missing; a synthetic scan states its number of slices here (a whole number ≥ 1).");
+            throw Problem(scan, "raw.saxs.files",
+                $"the slice count of a measured scan is read from its first SAXS file, {first ?? "(none given)"}, which does not exist.");
         }
 
-        if (node is YamlScalarNode { Value: { } text } && ScalarText.TryInteger(text, out var count) && count >= 1)
+        try
         {
-            return count;
+            using var raster = I22Scan.Open(first);
+            return raster.Slices;
         }
-
-        var shown = node is YamlScalarNode { Value: { } value } ? $"'{value}'" : "a " + node.NodeType.ToString().ToLowerInvariant();
-        throw Problem(scan, $"phantom.{PhantomKey}", node, $"expected the number of slices (a whole number ≥ 1), got {shown}.");
+        catch (Exception e) when (e is IOException or InvalidDataException or TomoSaxs.Formats.DataFileException)
+        {
+            throw Problem(scan, "raw.saxs.files", $"the slice count could not be read from {first}: {e.Message}");
+        }
     }
 
-    private static ScanDefinitionException Problem(ScanDefinition scan, string keyPath, YamlNode? at, string message) =>
-        new(scan.DefinitionFile,
-        [
-            at is null
-                ? new ScanProblem(scan.DefinitionFile, keyPath, message)
-                : new ScanProblem(scan.DefinitionFile, keyPath, message, (int)at.Start.Line, (int)at.Start.Column),
-        ]);
+    private static ScanDefinitionException Problem(ScanDefinition scan, string keyPath, string message) =>
+        new(scan.DefinitionFile, [new ScanProblem(scan.DefinitionFile, keyPath, message)]);
 }

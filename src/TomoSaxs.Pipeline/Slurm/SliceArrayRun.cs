@@ -92,7 +92,7 @@ public sealed class SliceArrayRun
     {
         var stamps = StageStamps.AsWritten(request.Scan.Layout, request.Stage.Name);
         return request.Slices.Slices
-            .Select(slice => BuildPlan.Explain(request.Stage, slice, stamps, request.Scan.Layout, force, _ => null))
+            .Select(slice => BuildPlan.Explain(request.Stage, slice, request.Scan.SliceCount, stamps, request.Scan.Layout, force, _ => null))
             .ToList();
     }
 

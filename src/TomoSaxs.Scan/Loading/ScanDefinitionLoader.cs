@@ -44,6 +44,8 @@ public static partial class ScanDefinitionLoader
     private static ScanDefinition? Read(YamlMappingReader root, IEnumerable<string> overrides, ScanLoadOptions options)
     {
         var name = ReadName(root);
+        // Before the block is read: the reader takes the mapping's entries when it is made.
+        PhantomOverrides.Apply(root.Peek("phantom") as YamlMappingNode, overrides.Where(PhantomOverrides.IsPhantom), root.Context.Problems);
         var phantom = root.Mapping("phantom", required: false, "a mapping describing the synthetic scan");
         // Decided on the key's presence, not its validity: a malformed phantom block should give one problem, not
         // one "does not exist" per raw file as well.
@@ -57,7 +59,8 @@ public static partial class ScanDefinitionLoader
 
         var raw = RawSection.Read(root.Mapping("raw", required: true)?.WithPathChecks(checkRawFiles));
         var geometry = GeometrySection.Read(root.Mapping("geometry", required: true));
-        var stages = StagesSection.Read(root, options.Catalog, overrides, root.Context.Problems);
+        var stages = StagesSection.Read(root, options.Catalog, overrides.Where(o => !PhantomOverrides.IsPhantom(o)), root.Context.Problems);
+
         var slurm = SlurmSection.Read(root.Mapping("slurm", required: false));
         if (phantom is not null)
         {
