@@ -142,7 +142,7 @@ public sealed class PrepareScan : Task
         ResolvedStageOutputs = outputs;
 
         // A <Stage>Slice target asked for directly (what an array task runs) builds its slice here whatever the executor.
-        var standaloneSlice = target is not null && graph.Find(RequestedTarget!) is null;
+        var standaloneSlice = target is not null && graph.Find(RequestedTarget!) is null && !IsAlias(RequestedTarget);
         var onSlurm = slices is not null && stages.Any(stage => stage.PerSlice) && !standaloneSlice && UsesSlurm();
 
         // Checked before anything is explained or written, so a build that cannot submit fails at once and leaves no trace.

@@ -1,4 +1,3 @@
-using System.Text.Json.Nodes;
 using TomoSaxs.Pipeline.Tests.BuildGraph;
 
 namespace TomoSaxs.Pipeline.Tests.Slurm;
@@ -30,8 +29,8 @@ public sealed class SlurmArtefactTests(SlurmClusterFixture fixture)
         foreach (var file in SlurmBuild.StageOutputs("Stripe", "Tally").Append("seed/seed.txt"))
         {
             Assert.Equal(local[file], remote[file]);
-            var (localProvenance, localJob) = Provenance(local[file + ".provenance.json"]);
-            var (remoteProvenance, remoteJob) = Provenance(remote[file + ".provenance.json"]);
+            var (localProvenance, localJob) = SlurmBuild.Provenance(local[file + ".provenance.json"]);
+            var (remoteProvenance, remoteJob) = SlurmBuild.Provenance(remote[file + ".provenance.json"]);
             Assert.Equal(localProvenance, remoteProvenance);
             Assert.Null(localJob);
             if (file.StartsWith("slices/", StringComparison.Ordinal))
@@ -89,22 +88,4 @@ public sealed class SlurmArtefactTests(SlurmClusterFixture fixture)
         SlurmBuild.StageOutputs("Stripe", "Tally").Append("seed/seed.txt")
             .SelectMany(file => new[] { file, file + ".provenance.json" })
             .ToDictionary(file => file, file => File.ReadAllBytes(build.Artifact(file)));
-
-    /// <summary>A provenance sidecar without its time, host and job fields (and inputs' times), and its job id.</summary>
-    private static (string Fields, string? Job) Provenance(byte[] json)
-    {
-        var record = JsonNode.Parse(json)!.AsObject();
-        var job = record["slurm_job_id"]?.GetValue<string>();
-        foreach (var field in new[] { "started_utc", "written_utc", "host", "slurm_job_id" })
-        {
-            Assert.True(record.Remove(field), $"the provenance has no '{field}'");
-        }
-
-        foreach (var input in record["inputs"]!.AsArray())
-        {
-            input!.AsObject().Remove("modified_utc");
-        }
-
-        return (record.ToJsonString(), job);
-    }
 }

@@ -1,3 +1,4 @@
+using System.Text.Json.Nodes;
 using System.Text.RegularExpressions;
 using TomoSaxs.Pipeline.Tests.BuildGraph;
 
@@ -16,6 +17,12 @@ internal static partial class SlurmBuild
     public static PipelineBuild Create(SlurmCluster cluster, bool defaultSignals = false)
     {
         var build = new PipelineBuild(TestScans.Yaml(slices: Slices, chiBins: 10)) { DefaultSignals = defaultSignals };
+        return build.PointedAt(cluster);
+    }
+
+    /// <summary>Points <paramref name="build"/> at <paramref name="cluster"/>, polling the queue every half second.</summary>
+    public static PipelineBuild PointedAt(this PipelineBuild build, SlurmCluster cluster)
+    {
         foreach (var (name, value) in cluster.ClientEnvironment)
         {
             build.Environment[name] = value;
@@ -23,6 +30,24 @@ internal static partial class SlurmBuild
 
         build.Environment["SlurmPollInterval"] = "0.5";
         return build;
+    }
+
+    /// <summary>A provenance sidecar without its time, host and job fields (and inputs' times), and its job id.</summary>
+    public static (string Fields, string? Job) Provenance(byte[] json)
+    {
+        var record = JsonNode.Parse(json)!.AsObject();
+        var job = record["slurm_job_id"]?.GetValue<string>();
+        foreach (var field in new[] { "started_utc", "written_utc", "host", "slurm_job_id" })
+        {
+            Assert.True(record.Remove(field), $"the provenance has no '{field}'");
+        }
+
+        foreach (var input in record["inputs"]!.AsArray())
+        {
+            input!.AsObject().Remove("modified_utc");
+        }
+
+        return (record.ToJsonString(), job);
     }
 
     /// <summary>The array job ids the build printed for <paramref name="stage"/> ("submitted … as job array N").</summary>
