@@ -34,7 +34,7 @@ public sealed class LabelScatterFigure : PlotFigure
         // Unlabelled points first, so labelled ones are drawn over them.
         foreach (var (colour, group) in byColour.OrderBy(g => g.Key == FigureColours.Unlabelled ? 0 : 1))
         {
-            Plot.Add.Markers(group.X.ToArray(), group.Y.ToArray(), MarkerShape.FilledCircle, 2, colour);
+            Plot.Add.Plottable(new PointCloud(group.X.ToArray(), group.Y.ToArray(), colour, 2.5f));
         }
     }
 

@@ -185,7 +185,7 @@ public sealed class MapFigure : PlotFigure
     {
         if (xs.Length > 0)
         {
-            Plot.Add.Markers(xs, ys, MarkerShape.FilledCircle, 3, FigureColours.Marker);
+            Plot.Add.Plottable(new PointCloud(xs, ys, FigureColours.Marker, 4));
         }
     }
 

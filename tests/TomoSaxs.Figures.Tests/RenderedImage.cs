@@ -6,8 +6,13 @@ namespace TomoSaxs.Figures.Tests;
 internal sealed class RenderedImage : IDisposable
 {
     private readonly SKBitmap _bitmap;
+    private readonly SKColor[] _pixels;
 
-    private RenderedImage(SKBitmap bitmap) => _bitmap = bitmap;
+    private RenderedImage(SKBitmap bitmap)
+    {
+        _bitmap = bitmap;
+        _pixels = bitmap.Pixels;
+    }
 
     public int Width => _bitmap.Width;
 
@@ -27,7 +32,7 @@ internal sealed class RenderedImage : IDisposable
     public static RenderedImage Render(Figure figure, int width = 800, int height = 600) =>
         Decode(figure.RenderPng(new FigureSize(width, height)));
 
-    public SKColor this[int x, int y] => _bitmap.GetPixel(x, y);
+    public SKColor this[int x, int y] => _pixels[y * Width + x];
 
     /// <summary>All pixels whose colour satisfies <paramref name="colour"/>.</summary>
     public List<(int X, int Y)> Find(Func<SKColor, bool> colour)
@@ -37,7 +42,7 @@ internal sealed class RenderedImage : IDisposable
         {
             for (var x = 0; x < Width; x++)
             {
-                if (colour(_bitmap.GetPixel(x, y)))
+                if (colour(this[x, y]))
                 {
                     found.Add((x, y));
                 }
@@ -54,7 +59,7 @@ internal sealed class RenderedImage : IDisposable
         {
             for (var i = (int)x - radius; i <= (int)x + radius; i++)
             {
-                if (i >= 0 && j >= 0 && i < Width && j < Height && colour(_bitmap.GetPixel(i, j)))
+                if (i >= 0 && j >= 0 && i < Width && j < Height && colour(this[i, j]))
                 {
                     return true;
                 }
@@ -73,7 +78,7 @@ internal sealed class RenderedImage : IDisposable
         {
             for (var i = (int)x - radius; i <= (int)x + radius; i++)
             {
-                var c = _bitmap.GetPixel(i, j);
+                var c = this[i, j];
                 sum += (c.Red + c.Green + c.Blue) / 3.0;
                 count++;
             }

@@ -27,8 +27,14 @@ public static partial class QcFigures
     internal static MapFigure BuildCtMapWithSlices(
         double[,] map, double voxelUm, IReadOnlyList<(double TopUm, double BottomUm, string Label)> slices, string title)
     {
+        Guard.NotEmpty(map, nameof(map));
         Guard.PositiveFinite(voxelUm, nameof(voxelUm));
         ArgumentNullException.ThrowIfNull(slices);
+        foreach (var (top, bottom, _) in slices)
+        {
+            Guard.Finite(top, nameof(slices));
+            Guard.Finite(bottom, nameof(slices));
+        }
         var figure = MapFigure.Create(map, MapAxes.Square(voxelUm), title, "x (µm)", "height z (µm, down)");
         foreach (var (top, bottom, label) in slices)
         {

@@ -31,7 +31,18 @@ public static partial class QcFigures
         double[] rasterXUm, double[] alongBeamUm, int[] fibreIds, double[] pathEdgesUm,
         double tubeCentreXUm, double tubeCentreAlongBeamUm, double tubeRadiusUm, string title)
     {
+        Guard.NotEmpty(rasterXUm, nameof(rasterXUm));
+        Guard.SameLength(rasterXUm, nameof(rasterXUm), alongBeamUm, nameof(alongBeamUm));
+        Guard.SameLength(rasterXUm, nameof(rasterXUm), fibreIds, nameof(fibreIds));
         Guard.NotEmpty(pathEdgesUm, nameof(pathEdgesUm));
+        foreach (var edge in pathEdgesUm)
+        {
+            Guard.Finite(edge, nameof(pathEdgesUm));
+        }
+
+        Guard.Finite(tubeCentreXUm, nameof(tubeCentreXUm));
+        Guard.Finite(tubeCentreAlongBeamUm, nameof(tubeCentreAlongBeamUm));
+        Guard.PositiveFinite(tubeRadiusUm, nameof(tubeRadiusUm));
         var figure = new LabelScatterFigure(rasterXUm, alongBeamUm, fibreIds, title, "raster position x (µm)", "along the beam (µm)")
             .AddCircle(tubeCentreXUm, tubeCentreAlongBeamUm, tubeRadiusUm);
         foreach (var edge in pathEdgesUm)

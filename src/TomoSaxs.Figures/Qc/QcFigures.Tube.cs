@@ -27,6 +27,7 @@ public static partial class QcFigures
         float[,] slice, double voxelUm, double centreRow, double centreColumn, double radiusPx,
         IReadOnlyList<(double Row, double Column)> edgePoints, string title)
     {
+        Guard.NotEmpty(slice, nameof(slice));
         Guard.PositiveFinite(voxelUm, nameof(voxelUm));
         Guard.Finite(centreRow, nameof(centreRow));
         Guard.Finite(centreColumn, nameof(centreColumn));
@@ -58,10 +59,18 @@ public static partial class QcFigures
     }
 
     internal static ProfileFigure BuildTubeOnFrameSums(
-        double[] xUm, double[] sums, double leftUm, double rightUm, double centreUm, string title) =>
-        new ProfileFigure(title, "raster position x (µm)", "frame sum (counts)")
+        double[] xUm, double[] sums, double leftUm, double rightUm, double centreUm, string title)
+    {
+        Guard.NotEmpty(xUm, nameof(xUm));
+        Guard.NotEmpty(sums, nameof(sums));
+        Guard.SameLength(xUm, nameof(xUm), sums, nameof(sums));
+        Guard.Finite(leftUm, nameof(leftUm));
+        Guard.Finite(rightUm, nameof(rightUm));
+        Guard.Finite(centreUm, nameof(centreUm));
+        return new ProfileFigure(title, "raster position x (µm)", "frame sum (counts)")
             .AddProfile(xUm, sums, null)
             .AddMarkerLine(leftUm, "left wall")
             .AddMarkerLine(rightUm, "right wall")
             .AddMarkerLine(centreUm, "centre", MarkerLineKind.Centre);
+    }
 }

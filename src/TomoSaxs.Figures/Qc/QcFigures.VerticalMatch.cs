@@ -26,6 +26,9 @@ public static partial class QcFigures
     internal static SidePanelsFigure BuildVerticalMatch(
         double[,] waxsMap, MapAxes waxsAxes, double[,] ctMap, double ctVoxelUm, double offsetUm, string title)
     {
+        Guard.NotEmpty(waxsMap, nameof(waxsMap));
+        waxsAxes.Validate(nameof(waxsAxes));
+        Guard.NotEmpty(ctMap, nameof(ctMap));
         Guard.PositiveFinite(ctVoxelUm, nameof(ctVoxelUm));
         Guard.Finite(offsetUm, nameof(offsetUm));
         var ctAxes = MapAxes.Square(ctVoxelUm, 0, offsetUm);
