@@ -15,6 +15,7 @@ public sealed class MapFigure : PlotFigure
     private const int MaxBandLabels = 40;
 
     private readonly List<(double Top, double Bottom, string? Label)> _bands = [];
+    private readonly List<(double YUm, string Label)> _lineLabels = [];
     private bool _squareRuleAdded;
 
     private MapFigure(double[,] display, int rows, int cols, MapAxes axes, string title, string xLabel, string yLabel)
@@ -79,15 +80,14 @@ public sealed class MapFigure : PlotFigure
         return this;
     }
 
-    /// <summary>Draws a horizontal line at height <paramref name="yUm"/> µm, labelled at the axis when a label is given.</summary>
+    /// <summary>Draws a horizontal line at height <paramref name="yUm"/> µm, labelled just above it at the right when a label is given.</summary>
     public MapFigure AddHorizontalLine(double yUm, string? label)
     {
         Guard.Finite(yUm, nameof(yUm));
-        var line = Plot.Add.HorizontalLine(yUm, 2, FigureColours.Band);
+        Plot.Add.HorizontalLine(yUm, 2, FigureColours.Band);
         if (!string.IsNullOrEmpty(label))
         {
-            line.Text = label;
-            line.LabelOppositeAxis = true;
+            _lineLabels.Add((yUm, label));
         }
 
         return this;
@@ -149,7 +149,7 @@ public sealed class MapFigure : PlotFigure
 
     internal override void BeforeRender()
     {
-        AddBandLabels();
+        AddLabels();
         Plot.Axes.SetLimitsX(Axes.LeftUm, Axes.RightUm(Columns));
         Plot.Axes.SetLimitsY(Axes.BottomUm(Rows), Axes.TopUm);
         if (SquareUnits && !_squareRuleAdded)
@@ -159,7 +159,7 @@ public sealed class MapFigure : PlotFigure
         }
     }
 
-    private void AddBandLabels()
+    private void AddLabels()
     {
         var step = Math.Max(1, (int)Math.Ceiling(_bands.Count / (double)MaxBandLabels));
         for (var k = 0; k < _bands.Count; k += step)
@@ -170,22 +170,35 @@ public sealed class MapFigure : PlotFigure
                 continue;
             }
 
-            var text = Plot.Add.Text(label, Axes.RightUm(Columns), (top + bottom) / 2);
-            text.Alignment = Alignment.MiddleRight;
-            text.LabelFontColor = Colors.Black;
-            text.LabelFontSize = 12;
-            text.LabelBackgroundColor = Colors.White.WithAlpha(0.8);
-            text.OffsetX = -4;
+            AddLabel(label, (top + bottom) / 2, Alignment.MiddleRight);
+        }
+
+        foreach (var (y, label) in _lineLabels)
+        {
+            AddLabel(label, y, Alignment.LowerRight);
         }
 
         _bands.Clear();
+        _lineLabels.Clear();
+    }
+
+    /// <summary>Dark text on a light box at the right edge of the map, so it reads on any grey.</summary>
+    private void AddLabel(string label, double yUm, Alignment alignment)
+    {
+        var text = Plot.Add.Text(label, Axes.RightUm(Columns), yUm);
+        text.Alignment = alignment;
+        text.LabelFontColor = Colors.Black;
+        text.LabelFontSize = 12;
+        text.LabelBackgroundColor = Colors.White.WithAlpha(0.8);
+        text.OffsetX = -4;
+        text.OffsetY = alignment == Alignment.LowerRight ? -3 : 0;
     }
 
     private void AddMarkers(double[] xs, double[] ys)
     {
         if (xs.Length > 0)
         {
-            Plot.Add.Plottable(new PointCloud(xs, ys, FigureColours.Marker, 4));
+            Plot.Add.Plottable(new PointCloud(xs, ys, FigureColours.Marker, 3));
         }
     }
 

@@ -3,7 +3,8 @@ namespace TomoSaxs.Figures;
 public static partial class QcFigures
 {
     /// <summary>
-    /// The tube fit on a CT slice: the slice in grey, the edge points the fit used, and the fitted circle.
+    /// The tube fit on a CT slice: the slice in grey, the edge points the fit used (cyan) and the fitted circle (red,
+    /// drawn over the points).
     /// </summary>
     /// <param name="slice">CT slice [row, column].</param>
     /// <param name="voxelUm">CT voxel size in µm; the centre of pixel [r, c] is at (c · voxel, r · voxel) µm.</param>
@@ -34,8 +35,8 @@ public static partial class QcFigures
         Guard.PositiveFinite(radiusPx, nameof(radiusPx));
         ArgumentNullException.ThrowIfNull(edgePoints);
         return MapFigure.Create(slice, MapAxes.Square(voxelUm), title, "x (µm)", "y (µm, down)")
-            .AddCircleAtPixel(centreRow, centreColumn, radiusPx)
-            .AddPointsAtPixels(edgePoints);
+            .AddPointsAtPixels(edgePoints)
+            .AddCircleAtPixel(centreRow, centreColumn, radiusPx);
     }
 
     /// <summary>
