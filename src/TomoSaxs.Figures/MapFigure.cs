@@ -38,7 +38,8 @@ public sealed class MapFigure : PlotFigure
     }
 
     /// <summary>Starts a figure of <paramref name="map"/> placed by <paramref name="axes"/>.</summary>
-    /// <param name="map">Values, [row, column]; NaN cells are left blank. Any numeric element type.</param>
+    /// <typeparam name="T">Any numeric element type (double, float, ushort, byte, …); values are shown as doubles.</typeparam>
+    /// <param name="map">Values, [row, column]; NaN cells are left blank.</param>
     /// <param name="axes">Pixel steps and origin in µm.</param>
     /// <param name="title">Figure title.</param>
     /// <param name="xLabel">Label of the horizontal axis.</param>
