@@ -11,7 +11,7 @@ public sealed class RegisterParametersTests
         var parameters = RegisterParameters.From(scan.Load(ScanFolder.CompleteYaml).Stages);
 
         Assert.True(parameters.VerticalOffsetUm.IsAuto);
-        Assert.Null(parameters.PinnedVerticalSense);
+        Assert.Equal(1, parameters.PinnedVerticalSense);
         Assert.Equal(0, parameters.MapAngleDeg);
         Assert.True(parameters.BeamFwhmUm.IsAuto && parameters.BeamHeightUm.IsAuto);
         Assert.True(parameters.AlongBeamStepUm.IsAuto && parameters.AlongBeamWindowUm.IsAuto);

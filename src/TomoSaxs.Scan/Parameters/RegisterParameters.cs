@@ -10,7 +10,8 @@ namespace TomoSaxs.Scan;
 /// <param name="VerticalOffsetUm">Motor y (µm) level with the calibrated CT's top edge: "auto" finds it by matching
 /// the coarse WAXS map to the inverted CT map (registration note §9, replacing the clicked landmark); a number pins it.</param>
 /// <param name="VerticalSense">+1 when a larger motor y is lower in the sample (further down the CT stack, as at
-/// I22), −1 when it is higher; "auto" tries both and keeps the better WAXS ↔ CT correlation.</param>
+/// I22; the default), −1 when it is higher; "auto" tries both and keeps the better WAXS ↔ CT correlation (a
+/// sample symmetric about its middle height may fit both nearly as well, so auto is not the default).</param>
 /// <param name="MapAngleDeg">θ_map: the rotation angle at which the WAXS map was taken and to which the CT's
 /// orientation corresponds (CT rows along the beam, columns along the raster), degrees.</param>
 /// <param name="BeamFwhmUm">The beam's FWHM across the raster, µm; "auto" = one raster step (the reference).</param>
@@ -59,8 +60,8 @@ public sealed record RegisterParameters(
                 "vertical_offset_um", Scan.AutoOrNumber.Auto,
                 "motor y level with the calibrated CT's top edge, µm; auto = found by matching the WAXS map to the CT map"),
             ParameterDefinition.AutoOrNumber(
-                "vertical_sense", Scan.AutoOrNumber.Auto,
-                "+1 if a larger motor y is lower in the sample, −1 if higher; auto = the sense that matches the WAXS map best",
+                "vertical_sense", Scan.AutoOrNumber.Of(1),
+                "+1 if a larger motor y is lower in the sample (I22), −1 if higher; auto = the sense that matches the WAXS map best",
                 NumericRange.Between(-1, 1)),
             ParameterDefinition.Number(
                 "map_angle_deg", 0,
