@@ -53,9 +53,11 @@ public static class Registration
         var (a, s, p) = (angles.Count, first.Slices, first.Positions);
         var walls = new TubeWalls[a, s];
         var centres = new double[a, s];
+        var outer = input.Geometry.TubeOuterDiameterUm / 2;
+        var profileModel = new KaptonProfileModel(outer, outer - input.Geometry.TubeWallUm, settings.BeamFwhmUm / (2 * Math.Sqrt(2 * Math.Log(2))));
         for (var k = 0; k < a; k++)
         {
-            var (found, used) = TubeCentreFit.Run(rasters[k], parameters.TubeCentreFit, wallOptions, parameters.TubeCentresUm?[k], angles[k]);
+            var (found, used) = TubeCentreFit.Run(rasters[k], parameters.TubeCentreFit, wallOptions, parameters.TubeCentresUm?[k], angles[k], profileModel);
             for (var j = 0; j < s; j++)
             {
                 (walls[k, j], centres[k, j]) = (found[j], used[j]);
@@ -77,16 +79,19 @@ public static class Registration
             var tubeUm = axis.CentreUm(0.5 * (slab.CtZStartUm + slab.CtZEndUm), ctVoxel);
             var tubePx = (Row: tubeUm.Y / ctVoxel - 0.5, Col: tubeUm.X / ctVoxel - 0.5);
             var cloud = SlabCloud.Read(input.Volumes, slab, placement, tubeUm);
-            var mask = MaskSlab(input.Volumes, slab, ctVoxel);
+            var (mask, lowerWeight, upperWeight) = MaskAtCentre(input.Volumes, slab, ctVoxel);
+            var lowerMask = Slice(mask, 0);
+            var upperMask = mask.GetLength(0) > 1 ? Slice(mask, 1) : lowerMask;
             Parallel.For(0, a, new ParallelOptions { MaxDegreeOfParallelism = maxThreads > 0 ? maxThreads : -1 }, k =>
             {
                 var frame = new AngleFrame(angles[k], input.Geometry.RotationSign, parameters.MapAngleDeg);
                 var grid = BeamPathGridder.Grid(cloud, frame, centres[k, j], raster, gridding);
                 crossings[k, j] = KeepHeavyEnough(grid.Crossings, parameters.MinBeamWeight);
-                var chord = SampleChord.Compute(mask, ctVoxel, tubePx, frame, centres[k, j], first.XUm);
+                var lower = SampleChord.Compute(lowerMask, ctVoxel, tubePx, frame, centres[k, j], first.XUm);
+                var upper = SampleChord.Compute(upperMask, ctVoxel, tubePx, frame, centres[k, j], first.XUm);
                 for (var i = 0; i < p; i++)
                 {
-                    chords[k, j, i] = chord[i];
+                    chords[k, j, i] = lowerWeight * lower[i] + upperWeight * upper[i];
                 }
             });
             done += a;
@@ -127,19 +132,24 @@ public static class Registration
         return [.. crossings.Where(c => totals[(c.Path, c.FibreId)] >= minimum)];
     }
 
-    /// <summary>The sample mask slices whose centres lie in the slab's CT height range (at least one).</summary>
-    private static byte[,,] MaskSlab(ICalibratedVolumes volumes, SliceSlab slab, double ctVoxel)
+    /// <summary>The sample mask at the slab's centre height, where the beam's centre line runs: the two CT slices
+    /// whose centres bracket it, with the weights that interpolate linearly between them.</summary>
+    private static (byte[,,] Mask, double Lower, double Upper) MaskAtCentre(ICalibratedVolumes volumes, SliceSlab slab, double ctVoxel)
     {
         var depth = volumes.SampleMask.Shape.Depth;
-        int FirstCentreAtOrAfter(double um) => Math.Clamp((int)Math.Ceiling(um / ctVoxel - 0.5), 0, depth);
-        var start = FirstCentreAtOrAfter(slab.CtZStartUm);
-        var end = FirstCentreAtOrAfter(slab.CtZEndUm);
-        if (end <= start)
-        {
-            start = Math.Clamp((int)Math.Floor(0.5 * (slab.CtZStartUm + slab.CtZEndUm) / ctVoxel), 0, depth - 1);
-            end = start + 1;
-        }
+        var position = 0.5 * (slab.CtZStartUm + slab.CtZEndUm) / ctVoxel - 0.5;
+        var lower = Math.Clamp((int)Math.Floor(position), 0, depth - 1);
+        var upper = Math.Min(lower + 1, depth - 1);
+        var fraction = Math.Clamp(position - lower, 0, 1);
+        var slab2 = volumes.SampleMask.ReadSlab(lower, upper + 1);
+        return upper == lower ? (slab2, 1, 0) : (slab2, 1 - fraction, fraction);
+    }
 
-        return volumes.SampleMask.ReadSlab(start, end);
+    private static byte[,,] Slice(byte[,,] volume, int z)
+    {
+        var (h, w) = (volume.GetLength(1), volume.GetLength(2));
+        var slice = new byte[1, h, w];
+        Buffer.BlockCopy(volume, z * h * w, slice, 0, h * w);
+        return slice;
     }
 }

@@ -21,8 +21,16 @@ public static class TubeCentreFit
     /// <param name="pinnedCentreUm">A pinned centre (µm) or null.</param>
     /// <param name="angleDeg">The angle, for messages.</param>
     /// <exception cref="DataFileException">The walls cannot be found (naming the file, dataset and slice).</exception>
-    public static (TubeWalls[] Walls, double[] CentreUm) Run(SaxsRaster raster, string fit, KaptonWallOptions options, double? pinnedCentreUm, double angleDeg)
+    /// <param name="model">The Kapton profile model that refines each centre found from the wall peaks; null keeps
+    /// the peaks' midpoint.</param>
+    public static (TubeWalls[] Walls, double[] CentreUm) Run(
+        SaxsRaster raster, string fit, KaptonWallOptions options, double? pinnedCentreUm, double angleDeg, KaptonProfileModel? model = null)
     {
+        var step = RasterConsistency.Step(raster.XUm);
+        TubeWalls Refined(TubeWalls walls, double[] profile) => model is null || walls.Source == EstimateSource.Pinned
+            ? walls
+            : walls with { CentreUm = model.FitCentre(profile, raster.XUm, walls.CentreUm, step, 2 * step) };
+        double[] Pooled() => [.. Enumerable.Range(0, raster.Positions).Select(i => Enumerable.Range(0, raster.Slices).Sum(j => raster.FrameSums[j, i]))];
         var slices = raster.Slices;
         string What(int? slice) => slice is { } j ? $"{raster.Source} (angle {angleDeg}°, slice {j})" : $"{raster.Source} (angle {angleDeg}°, all slices)";
         if (pinnedCentreUm is { } pinned)
@@ -34,7 +42,7 @@ public static class TubeCentreFit
 
         if (fit == "pooled")
         {
-            var pooled = Find(() => KaptonWalls.FindInRaster(raster.FrameSums, raster.XUm, options, null, What(null)), raster);
+            var pooled = Refined(Find(() => KaptonWalls.FindInRaster(raster.FrameSums, raster.XUm, options, null, What(null)), raster), Pooled());
             return ([.. Enumerable.Repeat(pooled, slices)], [.. Enumerable.Repeat(pooled.CentreUm, slices)]);
         }
 
@@ -44,7 +52,7 @@ public static class TubeCentreFit
         {
             try
             {
-                found[j] = KaptonWalls.Find(raster.Row(j), raster.XUm, options, What(j));
+                found[j] = Refined(KaptonWalls.Find(raster.Row(j), raster.XUm, options, What(j)), raster.Row(j));
             }
             catch (TubeNotFoundException problem)
             {
@@ -66,7 +74,7 @@ public static class TubeCentreFit
         if (usable.Length < 2)
         {
             // Too few single rows: the summed rows still show a vertical tube's walls.
-            var pooled = Find(() => KaptonWalls.FindInRaster(raster.FrameSums, raster.XUm, options, null, What(null)), raster);
+            var pooled = Refined(Find(() => KaptonWalls.FindInRaster(raster.FrameSums, raster.XUm, options, null, What(null)), raster), Pooled());
             return ([.. Enumerable.Range(0, slices).Select(j => found[j] ?? pooled)], [.. Enumerable.Repeat(pooled.CentreUm, slices)]);
         }
 
