@@ -49,6 +49,7 @@ public sealed record CalibrateInputs(
             }
         }
 
+        RequireHighResSmaller(high, low, raw.Ct);
         var fibreVoxel = raw.Fibres.VoxelUm(raw.Ct);
         var files = new List<string>();
         FibreFrame frame;
@@ -99,6 +100,24 @@ public sealed record CalibrateInputs(
         catch (DataFileException problem)
         {
             throw new DataFileException(problem.FilePath, problem.Item, $"{problem.Cause} (the stack scan.yaml names at {key})", problem);
+        }
+    }
+
+    // The high-res scan is a sub-volume of the low-res one, so its extent (voxels × voxel size) cannot be larger; a
+    // larger one means a wrong voxel size in scan.yaml (or swapped stacks), caught here before any voxel is read.
+    private static void RequireHighResSmaller(TiffStack high, TiffStack low, CtInputs ct)
+    {
+        var (h, l) = (ShapeOf(high), ShapeOf(low));
+        var axes = new[] { ("z", h.Depth, l.Depth), ("y", h.Height, l.Height), ("x", h.Width, l.Width) };
+        foreach (var (axis, highCount, lowCount) in axes)
+        {
+            if (highCount * ct.HighResVoxelUm > lowCount * ct.LowResVoxelUm + ct.LowResVoxelUm)
+            {
+                throw new CalibrateInputException(
+                    $"The high-res field of view cannot lie inside the low-res one along {axis}: raw.ct.high_res ('{high.Folder}') spans " +
+                    $"{highCount} × raw.ct.voxel_um.high = {ct.HighResVoxelUm} µm = {highCount * ct.HighResVoxelUm} µm but raw.ct.low_res ('{low.Folder}') " +
+                    $"only {lowCount} × raw.ct.voxel_um.low = {ct.LowResVoxelUm} µm = {lowCount * ct.LowResVoxelUm} µm; check the voxel sizes.");
+            }
         }
     }
 
