@@ -91,6 +91,10 @@ public sealed class PrepareScan : Task
     [Output]
     public ITaskItem[] ResolvedStageOutputs { get; private set; } = [];
 
+    /// <summary>Whether the scan is synthetic (has a phantom block); the phantom's targets run only then.</summary>
+    [Output]
+    public bool SyntheticScan { get; private set; } = true;
+
     /// <summary>The stage the requested target stands for (itself, or its <c>Stage</c> metadata); empty if none.</summary>
     [Output]
     public string RequestedStageName { get; private set; } = "";
@@ -121,7 +125,22 @@ public sealed class PrepareScan : Task
         var scan = ScanContext.Load(ScanFile, ScanArtifacts, OverrideList.Parse(Set));
         var inputs = StageItems.ResolveScanPaths(StageInputs, scan.Definition);
         var outputs = StageItems.ResolveScanPaths(StageOutputs, scan.Definition);
-        var graph = StageItems.Graph(Stages, inputs, outputs);
+        // A measured scan's raw files are measurements: the stages that generate a synthetic scan (those stamping the
+        // phantom section) do not apply, so they are left out of the graph, the plan and the stamps, and their targets
+        // are skipped (SyntheticScan = false). Asking for one of them is an error.
+        var generators = scan.Definition.IsPhantom ? [] : PhantomGenerators();
+        SyntheticScan = scan.Definition.IsPhantom;
+        if (generators.Count > 0 && AsksFor(generators))
+        {
+            Log.LogError(null, null, null, ScanFile, 0, 0, 0, 0,
+                $"phantom: the scan has no phantom block, so there is no synthetic scan to generate ({RequestedTarget} generates one).");
+            return;
+        }
+
+        var graph = StageItems.Graph(
+            [.. Stages.Where(stage => !generators.Contains(stage.ItemSpec))],
+            [.. inputs.Where(file => !generators.Contains(file.GetMetadata("Stage")))],
+            [.. outputs.Where(file => !generators.Contains(file.GetMetadata("Stage")))]);
         var target = RequestedStage(graph);
         RequestedStageName = target?.Name ?? "";
         if (Plan && target is null)
@@ -180,6 +199,24 @@ public sealed class PrepareScan : Task
         SliceProjects = slices is null ? []
             : onSlurm ? [SliceArrayProject(slices)]
             : slices.Slices.Select(SliceProject).ToArray();
+    }
+
+    // The stages that stamp the phantom section: they generate a synthetic scan's raw files.
+    private HashSet<string> PhantomGenerators() =>
+        Stages.Where(stage => stage.GetMetadata("Parameters").Split([';', ','], StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries)
+                .Contains("phantom", StringComparer.Ordinal))
+            .Select(stage => stage.ItemSpec).ToHashSet(StringComparer.OrdinalIgnoreCase);
+
+    // Whether the requested target is one of those stages, its per-slice target, or a target standing for one.
+    private bool AsksFor(HashSet<string> stages)
+    {
+        if (string.IsNullOrWhiteSpace(RequestedTarget))
+        {
+            return false;
+        }
+
+        var named = AliasedStage(RequestedTarget) ?? RequestedTarget;
+        return stages.Contains(named) || (named.EndsWith("Slice", StringComparison.Ordinal) && stages.Contains(named[..^"Slice".Length]));
     }
 
     private bool UsesSlurm()

@@ -11,6 +11,9 @@ namespace TomoSaxs.Calibrate.Offset;
 /// </summary>
 public static class FftNcc
 {
+    // Padded volumes up to 2²² voxels (64 MB per complex array) use power-of-two sizes.
+    private const long PowerOfTwoLimit = 1L << 22;
+
     /// <summary>Voxels excluded around the peak when looking for the second-best value.</summary>
     public const int ExclusionRadius = 2;
 
@@ -49,7 +52,13 @@ public static class FftNcc
             throw new ArgumentException("The template is constant; it has nothing to correlate.");
         }
 
+        // Powers of two are MathNet's fast case; when they would make the padded volume large (each axis can almost
+        // double), the nearest 2ᵃ·3ᵇ·5ᶜ sizes keep two complex volumes of a large CT's binned copy within memory.
         int[] dims = [FourierVolume.GoodSize(rd), FourierVolume.GoodSize(rh), FourierVolume.GoodSize(rw)];
+        if ((long)dims[0] * dims[1] * dims[2] > PowerOfTwoLimit)
+        {
+            dims = [FourierVolume.SmoothSize(rd), FourierVolume.SmoothSize(rh), FourierVolume.SmoothSize(rw)];
+        }
         var f = FourierVolume.Embed(reference, dims, 0);
         var g = FourierVolume.Embed(template, dims, mean);
         FourierVolume.Forward(f, dims);

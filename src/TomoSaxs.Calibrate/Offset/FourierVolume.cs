@@ -9,6 +9,34 @@ namespace TomoSaxs.Calibrate.Offset;
 /// </summary>
 internal static class FourierVolume
 {
+    /// <summary>The smallest 2ᵃ·3ᵇ·5ᶜ ≥ n. For a correlation that only needs offsets where the template lies inside
+    /// the reference, padding to the reference's size is enough to keep them from wrapping; this size stays within
+    /// a few percent of n (a power of two can almost double each axis, eight times the memory of a 3-D volume) at
+    /// the price of MathNet's slower transform for lengths that are not powers of two.</summary>
+    public static int SmoothSize(int n)
+    {
+        var size = Math.Max(1, n);
+        while (!IsSmooth(size))
+        {
+            size++;
+        }
+
+        return size;
+    }
+
+    private static bool IsSmooth(int n)
+    {
+        foreach (var factor in new[] { 2, 3, 5 })
+        {
+            while (n % factor == 0)
+            {
+                n /= factor;
+            }
+        }
+
+        return n == 1;
+    }
+
     /// <summary>The smallest power of two ≥ n: MathNet is fastest there and the zero padding keeps the circular
     /// correlation from wrapping valid offsets onto each other.</summary>
     public static int GoodSize(int n)

@@ -41,4 +41,31 @@ public sealed class CalibrateBuildTests
         Assert.DoesNotContain(rewritten, path => path.StartsWith(PhantomBuild.RawPrefix, StringComparison.Ordinal));
         Assert.Contains("everything is up to date", build.Run("Calibrate", "--set", "calibrate.tube_slab_depth=4").Succeeded().Output, StringComparison.Ordinal);
     }
+
+    [Fact]
+    public void A_measured_scan_calibrates_without_the_phantom_and_refuses_to_generate_one()
+    {
+        using var build = PhantomBuild.Create();
+        build.Run("Phantom").Succeeded();
+        // The same files as a measured scan: scan.yaml without its phantom block.
+        var yaml = File.ReadAllText(build.ScanYaml);
+        File.WriteAllText(build.ScanYaml, yaml[..yaml.IndexOf("phantom:", StringComparison.Ordinal)]);
+        var phantomStamp = File.GetLastWriteTimeUtc(build.Artifact("stamps/PhantomScanLevel.parameters.json"));
+
+        var plan = build.Run("Calibrate", "--plan").Succeeded();
+        var calibrated = build.Run("Calibrate").Succeeded();
+
+        Assert.DoesNotContain("PhantomScanLevel", plan.Output, StringComparison.Ordinal);
+        Assert.Contains("1 of 1 step would run.", plan.Output, StringComparison.Ordinal);
+        Assert.DoesNotContain("PhantomScanLevel", calibrated.Output, StringComparison.Ordinal);
+        Assert.All(Outputs.Select(build.Artifact), file => Assert.True(File.Exists(file), file));
+        // The phantom's stamps are left as the synthetic build wrote them: its stages are not part of this build.
+        Assert.Equal(phantomStamp, File.GetLastWriteTimeUtc(build.Artifact("stamps/PhantomScanLevel.parameters.json")));
+        Assert.Contains("everything is up to date", build.Run("Calibrate").Succeeded().Output, StringComparison.Ordinal);
+
+        var phantom = build.Run("Phantom");
+
+        Assert.NotEqual(0, phantom.ExitCode);
+        Assert.Contains("phantom: the scan has no phantom block, so there is no synthetic scan to generate (Phantom generates one).", phantom.Output, StringComparison.Ordinal);
+    }
 }
