@@ -26,6 +26,7 @@ public sealed class StageCatalog
     /// <summary>Every stage with parameters, as the pipeline defines them.</summary>
     public static StageCatalog Default { get; } = new(
         RegisterParameters.Schema,
+        CorrectParameters.Schema,
         IntegrateParameters.Schema);
 
     /// <summary>The stages in declaration order.</summary>
