@@ -74,14 +74,15 @@ public sealed class ReferenceScan : IDisposable
             const int row = 0;
             var x = scan.ReadXPositionsUm();
             var sums = scan.ReadFrameSums().Slice(row);
+            var incident = scan.ReadIncidentFlux().Slice(row);
             var centre = 0.0;
             if (settings.AlignByWalls && settings.BackgroundType == BackgroundType.LineScan)
             {
-                centre = TubeCentre.Find(sums, x, settings.ExpectedWallSeparationUm, $"the {role} scan {Path.GetFileName(path)}").CentreUm;
+                centre = TubeCentre.Find(sums, incident, x, settings.ExpectedWallSeparationUm, $"the {role} scan {Path.GetFileName(path)}").CentreUm;
             }
 
             return new ReferenceScan(scan, role, box, factors, settings.Detector, new object(), x, [.. x.Select(v => v - centre)], centre,
-                scan.ReadCountTimesS().Slice(row), scan.ReadIncidentFlux().Slice(row), scan.ReadTransmittedFlux().Slice(row));
+                scan.ReadCountTimesS().Slice(row), incident, scan.ReadTransmittedFlux().Slice(row));
         }
         catch
         {

@@ -163,9 +163,9 @@ public sealed class SliceCorrector : IDisposable
             var x = scan.ReadXPositionsUm();
             var sums = scan.ReadFrameSums().Slice(Slice);
             var what = $"angle {Inputs.AnglesDeg[a]}°, slice {Slice} ({Path.GetFileName(file)})";
-            var centre = s.AlignByWalls ? TubeCentre.Find(sums, x, s.ExpectedWallSeparationUm, what).CentreUm : 0;
             var times = scan.ReadCountTimesS().Slice(Slice);
             var i0 = scan.ReadIncidentFlux().Slice(Slice);
+            var centre = s.AlignByWalls ? TubeCentre.Find(sums, i0, x, s.ExpectedWallSeparationUm, what).CentreUm : 0;
             var it = scan.ReadTransmittedFlux().Slice(Slice);
             var frames = new FrameFactors[scan.Positions];
             for (var p = 0; p < frames.Length; p++)

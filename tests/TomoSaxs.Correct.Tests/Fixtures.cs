@@ -1,0 +1,28 @@
+using TomoSaxs.TestSupport.Phantom;
+
+namespace TomoSaxs.Correct.Tests;
+
+/// <summary>
+/// Aligned grids, noise-free: the tube on the rotation axis (no offset, no tilt), the raster on whole steps
+/// (phase 0), background and buffer line scans on the same step shifted by one whole step, so every sample
+/// frame's offset from its tube centre is one of the line scans' offsets. Gain 3e-3 (10⁴ × the example's) makes
+/// the integer rounding of noise-free raw frames ≤ 0.5/10⁶ of the counts so that 1e-5 is reachable.
+/// </summary>
+public sealed class AlignedNoiseFreePhantom() : ExamplePhantom(false,
+[
+    "phantom.beam.gain=3e-3", "phantom.raster.phase_steps=0", "phantom.tube.centre_um.x=0", "phantom.tube.centre_um.z=0",
+    "phantom.tube.tilt.x=0", "phantom.tube.tilt.z=0", "phantom.line_scans.shift_steps=1", "phantom.line_scans.step_ratio=1",
+    "phantom.line_scans.tube_offset_um=0",
+]);
+
+/// <summary>The example's shifted and differently spaced line scans (shift 0.4 steps, step 0.9×, own tube
+/// position), noise-free at gain 3e-3 so that only the position mismatch remains.</summary>
+public sealed class ShiftedNoiseFreePhantom() : ExamplePhantom(false, ["phantom.beam.gain=3e-3"]);
+
+/// <summary>Aligned grids with Poisson noise at the example's gain.</summary>
+public sealed class AlignedPoissonPhantom() : ExamplePhantom(true,
+[
+    "phantom.raster.phase_steps=0", "phantom.tube.centre_um.x=0", "phantom.tube.centre_um.z=0",
+    "phantom.tube.tilt.x=0", "phantom.tube.tilt.z=0", "phantom.line_scans.shift_steps=1", "phantom.line_scans.step_ratio=1",
+    "phantom.line_scans.tube_offset_um=0",
+]);
