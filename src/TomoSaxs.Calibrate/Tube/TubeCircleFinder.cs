@@ -28,7 +28,7 @@ public static class TubeCircleFinder
         double threshold;
         try
         {
-            threshold = Otsu.Threshold(slab.Cast<float>()).Threshold;
+            threshold = AirThreshold.Of(slab);
         }
         catch (ArgumentException problem)
         {
@@ -80,7 +80,7 @@ public static class TubeCircleFinder
         double threshold;
         try
         {
-            threshold = Otsu.Threshold(slab.Cast<float>()).Threshold;
+            threshold = AirThreshold.Of(slab);
         }
         catch (ArgumentException)
         {

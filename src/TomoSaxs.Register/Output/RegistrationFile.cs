@@ -32,8 +32,10 @@ namespace TomoSaxs.Register.Output;
 /// /tube/ct_z                 i32 [T, 2]       CT slices [start, end) of each fitted slab
 /// /tube/ct_centre_px         f64 [T, 2]       circle centre (row, col), CT pixels
 /// /tube/ct_radius_px, ct_rms_px, ct_inlier_fraction  f64 [T];  /tube/ct_source str [T]
-/// /walls/left_um, right_um, centre_um, left_prominence, right_prominence  f64 [A] (NaN = wall not seen)
-/// /walls/source              str [A]          "automatic" or "pinned"
+/// /walls/left_um, right_um, centre_um, left_prominence, right_prominence  f64 [A, S] walls found in each
+///                                             slice's frame sums (NaN = wall not seen)
+/// /walls/source              str [A·S]        "automatic" or "pinned", row-major [angle, slice]
+/// /walls/tube_centre_um      f64 [A, S]       tube centre's motor x used for each slice (after the fit)
 /// /crossings/index           i64 [A, S, P, 2] first entry and entry count of each beam path
 /// /crossings/fibre_id        i32 [N]          traced fibre
 /// /crossings/along_beam      i32 [N]          along-beam voxel (−1: summed over the path)
@@ -106,12 +108,14 @@ public static class RegistrationFile
         tube.AddStrings("ct_source", [.. result.CtTube.Select(x => SourceName(x.Circle.Source))]);
 
         var walls = root.Group("walls");
-        Units(walls.AddDataset("left_um", result.Walls.Select(w => w.LeftUm).ToArray()), "um");
-        Units(walls.AddDataset("right_um", result.Walls.Select(w => w.RightUm).ToArray()), "um");
-        Units(walls.AddDataset("centre_um", result.Walls.Select(w => w.CentreUm).ToArray()), "um");
-        walls.AddDataset("left_prominence", result.Walls.Select(w => w.LeftProminence).ToArray());
-        walls.AddDataset("right_prominence", result.Walls.Select(w => w.RightProminence).ToArray());
-        walls.AddStrings("source", [.. result.Walls.Select(w => SourceName(w.Source))]);
+        var found = result.Walls.Cast<TubeWalls>().ToArray();
+        Units(walls.AddDataset("left_um", found.Select(w => w.LeftUm).ToArray(), [a, s]), "um");
+        Units(walls.AddDataset("right_um", found.Select(w => w.RightUm).ToArray(), [a, s]), "um");
+        Units(walls.AddDataset("centre_um", found.Select(w => w.CentreUm).ToArray(), [a, s]), "um");
+        walls.AddDataset("left_prominence", found.Select(w => w.LeftProminence).ToArray(), [a, s]);
+        walls.AddDataset("right_prominence", found.Select(w => w.RightProminence).ToArray(), [a, s]);
+        walls.AddStrings("source", [.. found.Select(w => SourceName(w.Source))]);
+        Units(walls.AddDataset("tube_centre_um", result.TubeCentreUm.Cast<double>().ToArray(), [a, s]), "um");
 
         WriteCrossings(root.Group("crossings"), result);
         var thickness = root.Group("thickness");
@@ -169,7 +173,19 @@ public static class RegistrationFile
         var (left, right, centre) = (Doubles("walls/left_um"), Doubles("walls/right_um"), Doubles("walls/centre_um"));
         var (leftProminence, rightProminence) = (Doubles("walls/left_prominence"), Doubles("walls/right_prominence"));
         var wallSources = file.Dataset("walls/source").ReadStrings();
-        var walls = Enumerable.Range(0, a).Select(k => new TubeWalls(left[k], right[k], centre[k], leftProminence[k], rightProminence[k], ParseSource(path, wallSources[k]))).ToList();
+        var used = Doubles("walls/tube_centre_um");
+        if (new[] { left.Length, right.Length, centre.Length, leftProminence.Length, rightProminence.Length, wallSources.Length, used.Length }.Any(n => n != a * s))
+        {
+            throw new DataFileException(path, "/walls", $"datasets must hold {a} × {s} values (angles × slices)");
+        }
+
+        var walls = new TubeWalls[a, s];
+        var tubeCentres = new double[a, s];
+        for (var k = 0; k < a * s; k++)
+        {
+            walls[k / s, k % s] = new TubeWalls(left[k], right[k], centre[k], leftProminence[k], rightProminence[k], ParseSource(path, wallSources[k]));
+            tubeCentres[k / s, k % s] = used[k];
+        }
 
         var result = new RegistrationResult
         {
@@ -186,6 +202,7 @@ public static class RegistrationFile
             CtVoxelUm = Scalar("tube/ct_voxel_um"),
             CtTube = tube,
             Walls = walls,
+            TubeCentreUm = tubeCentres,
             Crossings = ReadCrossings(file, path, a, s, p),
             ChordUm = Unflatten(path, Doubles("thickness/chord_um"), a, s, p),
         };

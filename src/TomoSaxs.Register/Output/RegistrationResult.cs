@@ -49,8 +49,13 @@ public sealed record RegistrationResult
     /// <summary>The tube circle per CT slab.</summary>
     public required IReadOnlyList<TubeSlab> CtTube { get; init; }
 
-    /// <summary>Per angle, the Kapton walls and tube centre in the SAXS raster.</summary>
-    public required IReadOnlyList<TubeWalls> Walls { get; init; }
+    /// <summary>Per [angle, slice], the Kapton walls found in that slice's frame sums (the same record in every
+    /// slice of an angle when the slices were pooled or the centre pinned).</summary>
+    public required TubeWalls[,] Walls { get; init; }
+
+    /// <summary>Per [angle, slice], the tube centre's motor x used to place the fibres and the thickness, µm (the
+    /// walls' centres after the <c>tube_centre_fit</c>, or the pinned value).</summary>
+    public required double[,] TubeCentreUm { get; init; }
 
     /// <summary>Per [angle, slice], the fibre crossings sorted by path, along-beam voxel and fibreId.</summary>
     public required IReadOnlyList<FibreCrossing>[,] Crossings { get; init; }
@@ -90,9 +95,10 @@ public sealed record RegistrationResult
             throw new ArgumentException($"A registration needs angles, slices and beam paths (got {a}, {s}, {p}).");
         }
 
-        if (Walls.Count != a)
+        if (Walls.GetLength(0) != a || Walls.GetLength(1) != s || TubeCentreUm.GetLength(0) != a || TubeCentreUm.GetLength(1) != s)
         {
-            throw new ArgumentException($"{Walls.Count} tube-wall records for {a} angles.");
+            throw new ArgumentException(
+                $"Tube walls are [{Walls.GetLength(0)}, {Walls.GetLength(1)}] and centres [{TubeCentreUm.GetLength(0)}, {TubeCentreUm.GetLength(1)}], expected [{a}, {s}] (angles, slices).");
         }
 
         if (Crossings.GetLength(0) != a || Crossings.GetLength(1) != s)

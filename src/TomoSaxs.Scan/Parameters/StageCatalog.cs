@@ -25,6 +25,7 @@ public sealed class StageCatalog
 
     /// <summary>Every stage with parameters, as the pipeline defines them.</summary>
     public static StageCatalog Default { get; } = new(
+        CalibrateParameters.Schema,
         RegisterParameters.Schema,
         CorrectParameters.Schema,
         IntegrateParameters.Schema);

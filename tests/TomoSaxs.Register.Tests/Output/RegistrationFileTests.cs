@@ -46,7 +46,13 @@ public class RegistrationFileTests
             CtVoxelUm = 6.5,
             CtTube = [new TubeSlab(0, 50, new TubeCircle(310.2, 300.9, 307.7, 0.12, 0.98, 8820, EstimateSource.Automatic)),
                 new TubeSlab(50, 80, TubeCircle.Pinned(310, 301, 307.5))],
-            Walls = [new TubeWalls(-1700, 2080, 190, 0.9, 0.85, EstimateSource.Automatic), new TubeWalls(double.NaN, 2100, 225, double.NaN, 0.8, EstimateSource.Automatic), TubeWalls.Pinned(200)],
+            Walls = new TubeWalls[,]
+            {
+                { new TubeWalls(-1700, 2080, 190, 0.9, 0.85, EstimateSource.Automatic), new TubeWalls(-1698, 2083, 192.5, 0.8, 0.8, EstimateSource.Automatic) },
+                { new TubeWalls(double.NaN, 2100, 225, double.NaN, 0.8, EstimateSource.Automatic), new TubeWalls(double.NaN, 2101, 226, double.NaN, 0.7, EstimateSource.Automatic) },
+                { TubeWalls.Pinned(200), TubeWalls.Pinned(200) },
+            },
+            TubeCentreUm = new double[,] { { 190.25, 192.25 }, { 225.5, 226 }, { 200, 200 } },
             Crossings = crossings,
             ChordUm = chord,
         };
@@ -74,6 +80,7 @@ public class RegistrationFileTests
         Assert.Equal(written.CtVoxelUm, read.CtVoxelUm);
         Assert.Equal(written.CtTube, read.CtTube);
         Assert.Equal(written.Walls, read.Walls); // NaN == NaN for records of doubles
+        Assert.Equal(written.TubeCentreUm, read.TubeCentreUm);
         for (var a = 0; a < 3; a++)
         {
             for (var s = 0; s < 2; s++)

@@ -1,0 +1,53 @@
+using TomoSaxs.Calibrate.Estimates;
+using TomoSaxs.Calibrate.Offset;
+using TomoSaxs.Calibrate.Output;
+using TomoSaxs.Calibrate.Volumes;
+using TomoSaxs.Formats.Tiff;
+
+namespace TomoSaxs.Calibrate.Tests.Stage;
+
+/// <summary>Every automatic step of Calibrate, pinned from <c>--set calibrate.…</c>, takes the pinned value.</summary>
+[Collection(CalibratedExampleCollection.Name)]
+public sealed class CalibratePinnedTests(CalibratedExample example)
+{
+    [Fact]
+    public void Pinned_voxel_offset_tube_threshold_and_uint8_window_are_used()
+    {
+        var outputs = example.NewOutputs("pinned");
+        var log = new List<string>();
+
+        var result = example.Run(outputs,
+        [
+            "calibrate.common_voxel_um=20",
+            "calibrate.high_res_offset_z_um=200", "calibrate.high_res_offset_y_um=480", "calibrate.high_res_offset_x_um=500",
+            "calibrate.tube_centre_row_px=110.5", "calibrate.tube_centre_col_px=120.5", "calibrate.tube_radius_px=100",
+            "calibrate.mask_threshold=10000",
+            "calibrate.ct_output=uint8", "calibrate.window_low=1000", "calibrate.window_high=31000",
+        ], log);
+
+        Assert.Equal(20, result.CommonVoxelUm);
+        // 88 × 290 × 290 voxels of 16 µm on 20 µm voxels (a partial last voxel per axis).
+        Assert.Equal(new VolumeShape(71, 232, 232), result.CtShape);
+        Assert.Equal(EstimateSource.Pinned, result.HighResOffset.Source);
+        Assert.Equal(new Offset3(10, 24, 25), result.HighResOffset.Voxels);
+        Assert.All(result.Tube, slab => Assert.Equal((110.5, 120.5, 100.0, EstimateSource.Pinned),
+            (slab.Circle.CentreRow, slab.Circle.CentreCol, slab.Circle.RadiusPx, slab.Circle.Source)));
+        Assert.All(result.SampleMask, slice => Assert.Equal(10000, slice.Threshold));
+        var stack = TiffStack.Open(outputs.CtFolder);
+        Assert.Equal(TiffPixelType.UInt8, stack.Info.PixelType);
+        Assert.Equal(71, stack.Info.Depth);
+        Assert.Contains(log, line => line.Contains("uint8 window [1000, 31000] grey (pinned)", StringComparison.Ordinal));
+        // The fibre grid does not depend on the common voxel: the traced crop lands at the same fibre voxel.
+        Assert.Equal(example.Result.Fibres.Shift, result.Fibres.Shift);
+
+        using var file = CalibrationFile.Open(outputs.Calibration);
+        Assert.Equal(result.CtShape, file.SampleMask.Shape);
+        Assert.Equal("pinned", Hdf5Text(file.FilePath, "offset/source"));
+    }
+
+    private static string Hdf5Text(string path, string dataset)
+    {
+        using var file = Formats.Hdf5.Hdf5File.Open(path);
+        return file.Dataset(dataset).ReadStrings()[0];
+    }
+}

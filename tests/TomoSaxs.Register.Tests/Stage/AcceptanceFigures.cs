@@ -1,0 +1,222 @@
+using TomoSaxs.Register.Output;
+
+namespace TomoSaxs.Register.Tests.Stage;
+
+/// <summary>
+/// The acceptance figures of a registration of the example phantom against its truth (all measured, none
+/// asserted here): vertical fiducial error, tube-centre errors, fibre sets per path, weights, angles, identity and
+/// thickness.
+/// </summary>
+public sealed record AcceptanceFigures
+{
+    /// <summary>|CT height of the fiducial's motor y − truth|, CT pixels.</summary>
+    public required double FiducialErrorPx { get; init; }
+
+    /// <summary>Worst |slab start − truth| over slices, fibre voxels (truth in the calibrated fibre grid).</summary>
+    public required int SlabErrorVoxels { get; init; }
+
+    /// <summary>Per angle, the worst |tube centre used − truth| over slices, µm.</summary>
+    public required double[] CentreErrorUm { get; init; }
+
+    /// <summary>Paths compared.</summary>
+    public required int Paths { get; init; }
+
+    /// <summary>Paths whose fibre-id set equals truth's exactly.</summary>
+    public required int EqualSets { get; init; }
+
+    /// <summary>Paths whose sets differ at most by fibres below one fibre voxel of weight on the side that has them.</summary>
+    public required int EqualAboveOneVoxel { get; init; }
+
+    /// <summary>The heaviest fibre (voxels) present on one side only, over all paths.</summary>
+    public required double LargestUnmatchedWeight { get; init; }
+
+    /// <summary>Median |w/w_truth − 1| over crossings with at least a tenth of their path's largest truth weight.</summary>
+    public required double MedianWeightError { get; init; }
+
+    /// <summary>90th percentile of the same.</summary>
+    public required double P90WeightError { get; init; }
+
+    /// <summary>Mean of (w/w_truth − 1) over the same crossings (the bias).</summary>
+    public required double MeanSignedWeightError { get; init; }
+
+    /// <summary>Median |Σ_paths w / Σ_paths w_truth − 1| per (angle, slice, fibre) with truth total above one voxel:
+    /// how well the traced voxels hold each fibre's volume in the slab (the voxelisation, not the registration).</summary>
+    public required double MedianFibreVolumeError { get; init; }
+
+    /// <summary>Worst |Δα| over matched crossings, degrees (compared as axes).</summary>
+    public required double WorstAlphaDeg { get; init; }
+
+    /// <summary>Worst |Δβ| over matched crossings, degrees (compared as axes).</summary>
+    public required double WorstBetaDeg { get; init; }
+
+    /// <summary>Fibres present at some angle of a slice but missing at another.</summary>
+    public required int FibresLostBetweenAngles { get; init; }
+
+    /// <summary>Worst spread (max/min − 1) over angles of a fibre's total weight in a slice (fibres above one voxel).</summary>
+    public required double WorstTotalWeightSpread { get; init; }
+
+    /// <summary>The same spread in truth, for comparison.</summary>
+    public required double WorstTruthTotalWeightSpread { get; init; }
+
+    /// <summary>Paths (excluding the raster's two end positions) whose chord is within 2 % of truth, or one SAXS
+    /// step where truth is shorter than three steps.</summary>
+    public required int ThicknessWithinPlainTolerance { get; init; }
+
+    /// <summary>The same with the tolerance widened by the chord's change over half a CT voxel of boundary shift
+    /// (|Δchord/Δx| from truth's neighbouring paths × v/2).</summary>
+    public required int ThicknessWithinBoundaryTolerance { get; init; }
+
+    /// <summary>Paths compared for thickness.</summary>
+    public required int ThicknessPaths { get; init; }
+
+    /// <summary>Worst relative chord error where truth and both neighbouring paths are at least three steps long.</summary>
+    public required double WorstInteriorThicknessError { get; init; }
+
+    /// <summary>Share of paths with an equal set, as a fraction.</summary>
+    public double EqualFraction => (double)EqualSets / Paths;
+
+    /// <summary>Share of paths equal up to sub-voxel fibres.</summary>
+    public double EqualAboveOneVoxelFraction => (double)EqualAboveOneVoxel / Paths;
+
+    /// <summary>Measures <paramref name="result"/> against <paramref name="truth"/>.</summary>
+    public static AcceptanceFigures Measure(RegistrationResult result, PhantomTruth truth, double ctVoxelUm, int fibreZOffset)
+    {
+        var (angles, slices, positions) = (result.AnglesDeg.Count, result.Slices.Count, result.PathPositionsUm.Count);
+        var step = Math.Abs(result.PathPositionsUm[^1] - result.PathPositionsUm[0]) / (positions - 1);
+        int paths = 0, equal = 0, equalAbove = 0, lost = 0, plain = 0, boundary = 0, thicknessPaths = 0;
+        double largestUnmatched = 0, worstAlpha = 0, worstBeta = 0, spread = 0, truthSpread = 0, worstInterior = 0;
+        var weightErrors = new List<double>();
+        var volumeErrors = new List<double>();
+        for (var j = 0; j < slices; j++)
+        {
+            var totals = new Dictionary<int, double[]>();
+            var truthTotals = new Dictionary<int, double[]>();
+            for (var a = 0; a < angles; a++)
+            {
+                var byPath = PathComparison.ByPath(result.Crossings[a, j]);
+                var mineTotal = new Dictionary<int, double>();
+                var truthTotal = new Dictionary<int, double>();
+                for (var i = 0; i < positions; i++)
+                {
+                    var expected = truth.Path(a, j, i);
+                    var mine = byPath.GetValueOrDefault(i) ?? [];
+                    paths++;
+                    var truthIds = expected.Select(c => c.FibreId).ToHashSet();
+                    if (truthIds.SetEquals(mine.Keys))
+                    {
+                        equal++;
+                    }
+
+                    var missing = expected.Where(c => !mine.ContainsKey(c.FibreId)).Select(c => c.Weight);
+                    var extra = mine.Values.Where(m => !truthIds.Contains(m.FibreId)).Select(m => m.Weight);
+                    var unmatched = missing.Concat(extra).DefaultIfEmpty(0).Max();
+                    largestUnmatched = Math.Max(largestUnmatched, unmatched);
+                    if (unmatched < 1)
+                    {
+                        equalAbove++;
+                    }
+
+                    var max = expected.Length > 0 ? expected.Max(c => c.Weight) : 0;
+                    foreach (var c in expected)
+                    {
+                        truthTotal[c.FibreId] = truthTotal.GetValueOrDefault(c.FibreId) + c.Weight;
+                        if (mine.TryGetValue(c.FibreId, out var m))
+                        {
+                            if (c.Weight >= 0.1 * max)
+                            {
+                                weightErrors.Add(m.Weight / c.Weight - 1);
+                            }
+
+                            var (da, db) = PathComparison.AxisError(m.AlphaDeg, m.BetaDeg, c.AlphaDeg, c.BetaDeg);
+                            (worstAlpha, worstBeta) = (Math.Max(worstAlpha, da), Math.Max(worstBeta, db));
+                        }
+                    }
+
+                    foreach (var m in mine.Values)
+                    {
+                        mineTotal[m.FibreId] = mineTotal.GetValueOrDefault(m.FibreId) + m.Weight;
+                    }
+
+                    if (i > 0 && i < positions - 1)
+                    {
+                        thicknessPaths++;
+                        var (chord, expectedChord) = (result.ChordUm[a, j, i], truth.Sample(a, j, i));
+                        var tolerance = expectedChord >= 3 * step ? 0.02 * expectedChord : step;
+                        var slope = Math.Max(Math.Abs(truth.Sample(a, j, i + 1) - expectedChord), Math.Abs(expectedChord - truth.Sample(a, j, i - 1))) / step;
+                        plain += Math.Abs(chord - expectedChord) <= tolerance ? 1 : 0;
+                        boundary += Math.Abs(chord - expectedChord) <= tolerance + slope * ctVoxelUm / 2 ? 1 : 0;
+                        if (expectedChord >= 3 * step && truth.Sample(a, j, i - 1) >= 3 * step && truth.Sample(a, j, i + 1) >= 3 * step)
+                        {
+                            worstInterior = Math.Max(worstInterior, Math.Abs(chord - expectedChord) / expectedChord);
+                        }
+                    }
+                }
+
+                foreach (var (id, total) in truthTotal.Where(t => t.Value > 1))
+                {
+                    volumeErrors.Add(Math.Abs(mineTotal.GetValueOrDefault(id) / total - 1));
+                }
+
+                foreach (var (id, total) in mineTotal)
+                {
+                    (totals.TryGetValue(id, out var perAngle) ? perAngle : totals[id] = new double[angles])[a] = total;
+                }
+
+                foreach (var (id, total) in truthTotal)
+                {
+                    (truthTotals.TryGetValue(id, out var perAngle) ? perAngle : truthTotals[id] = new double[angles])[a] = total;
+                }
+            }
+
+            lost += totals.Values.Count(perAngle => perAngle.Any(w => w == 0));
+            foreach (var perAngle in totals.Values.Where(w => w.Min() > 1))
+            {
+                spread = Math.Max(spread, perAngle.Max() / perAngle.Min() - 1);
+            }
+
+            foreach (var perAngle in truthTotals.Values.Where(w => w.Min() > 1))
+            {
+                truthSpread = Math.Max(truthSpread, perAngle.Max() / perAngle.Min() - 1);
+            }
+        }
+
+        var absolute = weightErrors.Select(Math.Abs).Order().ToArray();
+        return new AcceptanceFigures
+        {
+            FiducialErrorPx = Math.Abs(result.Vertical.CtZUm(truth.FiducialMotorYUm) - truth.FiducialCtZ * truth.LowResVoxelUm) / ctVoxelUm,
+            SlabErrorVoxels = Enumerable.Range(0, slices).Max(j => Math.Max(
+                Math.Abs(result.Slices[j].FibreZStart - (truth.Slices[j].FibreZFirst + fibreZOffset)),
+                Math.Abs(result.Slices[j].FibreZEnd - (truth.Slices[j].FibreZLast + 1 + fibreZOffset)))),
+            CentreErrorUm = [.. Enumerable.Range(0, angles).Select(a => Enumerable.Range(0, slices).Max(j => Math.Abs(result.TubeCentreUm[a, j] - truth.TubeCentreMotorXUm[a][j])))],
+            Paths = paths,
+            EqualSets = equal,
+            EqualAboveOneVoxel = equalAbove,
+            LargestUnmatchedWeight = largestUnmatched,
+            MedianWeightError = absolute.Length > 0 ? absolute[absolute.Length / 2] : double.NaN,
+            P90WeightError = absolute.Length > 0 ? absolute[(int)(absolute.Length * 0.9)] : double.NaN,
+            MeanSignedWeightError = weightErrors.Count > 0 ? weightErrors.Average() : double.NaN,
+            MedianFibreVolumeError = volumeErrors.Count > 0 ? volumeErrors.Order().ElementAt(volumeErrors.Count / 2) : double.NaN,
+            WorstAlphaDeg = worstAlpha,
+            WorstBetaDeg = worstBeta,
+            FibresLostBetweenAngles = lost,
+            WorstTotalWeightSpread = spread,
+            WorstTruthTotalWeightSpread = truthSpread,
+            ThicknessWithinPlainTolerance = plain,
+            ThicknessWithinBoundaryTolerance = boundary,
+            ThicknessPaths = thicknessPaths,
+            WorstInteriorThicknessError = worstInterior,
+        };
+    }
+
+    /// <summary>The figures as report lines.</summary>
+    public IEnumerable<string> Lines()
+    {
+        yield return $"vertical fiducial error {FiducialErrorPx:F2} CT px; worst slab bound error {SlabErrorVoxels} fibre voxels";
+        yield return $"tube centre error per angle (worst over slices, µm): {string.Join(", ", CentreErrorUm.Select(e => e.ToString("F2")))}; worst {CentreErrorUm.Max():F2}";
+        yield return $"paths with equal fibre sets: {EqualSets}/{Paths} = {EqualFraction:P2}; equal up to fibres below 1 voxel: {EqualAboveOneVoxel}/{Paths} = {EqualAboveOneVoxelFraction:P2}; heaviest unmatched fibre {LargestUnmatchedWeight:F3} voxels";
+        yield return $"weights (crossings ≥ 0.1 × path max): median |error| {MedianWeightError:P2}, p90 {P90WeightError:P2}, mean signed {MeanSignedWeightError:P2}; fibre volume per slab from voxels: median |error| {MedianFibreVolumeError:P2}";
+        yield return $"worst α error {WorstAlphaDeg:F2}°, worst β error {WorstBetaDeg:F2}°";
+        yield return $"fibres lost between angles {FibresLostBetweenAngles}; worst total-weight spread over angles {WorstTotalWeightSpread:P2} (truth {WorstTruthTotalWeightSpread:P2})";
+        yield return $"thickness within 2 % (or one step when < 3 steps): {ThicknessWithinPlainTolerance}/{ThicknessPaths}; with ½ CT voxel of boundary: {ThicknessWithinBoundaryTolerance}/{ThicknessPaths}; worst interior error {WorstInteriorThicknessError:P2}";
+    }
+}

@@ -1,0 +1,80 @@
+using TomoSaxs.Register.Output;
+using TomoSaxs.Register.Stage;
+using Xunit.Abstractions;
+
+namespace TomoSaxs.Register.Tests.Stage;
+
+/// <summary>
+/// The Register computation on the example phantom against its truth (docs/register.md, "Acceptance"). The
+/// tolerances and why:
+/// vertical fiducial ≤ 1 CT pixel; tube centre ≤ ½ fibre voxel at every angle and slice; α and β ≤ 1° (whole-degree
+/// traced codes); fibre sets equal per path up to fibres lighter than one fibre voxel (a fibre thinner than about
+/// two voxels that grazes a path's or a slab's edge can have exact weight without a traced voxel centre there, or the
+/// reverse: the traced voxels are the pipeline's only knowledge of the fibre); weights unbiased (mean within ±3 %) and
+/// with a median error no larger than the traced voxels' own error on each fibre's volume in the slab + 3 %;
+/// thickness within 2 % (one step for chords under three steps), widened at the sample's edge by the chord's change
+/// over half a CT voxel of boundary (the mask is a CT-voxel raster).
+/// </summary>
+[Collection(RegisteredExampleCollection.Name)]
+public sealed class RegistrationAcceptanceTests(RegisteredExample example, ITestOutputHelper output)
+{
+    private AcceptanceFigures Figures(RegistrationResult result) =>
+        AcceptanceFigures.Measure(result, example.Truth, example.Calibration.CommonVoxelUm, example.Calibration.Fibres.Shift.Z - example.Truth.CropStartXyz.Z);
+
+    [Fact]
+    public void Default_registration_meets_the_phantom_truth()
+    {
+        var figures = Figures(example.Result);
+        output.WriteLine($"Registration.Compute took {example.RegistrationSeconds:F1} s");
+        foreach (var line in figures.Lines())
+        {
+            output.WriteLine(line);
+        }
+
+        Assert.True(figures.FiducialErrorPx <= 1, $"fiducial {figures.FiducialErrorPx:F2} CT px");
+        Assert.True(figures.SlabErrorVoxels <= 1);
+        Assert.All(figures.CentreErrorUm, error => Assert.True(error <= example.Result.FibreVoxelUm / 2, $"tube centre error {error:F2} µm"));
+        Assert.True(figures.EqualAboveOneVoxelFraction >= 0.98, $"{figures.EqualAboveOneVoxelFraction:P2}");
+        Assert.True(figures.WorstAlphaDeg <= 1 && figures.WorstBetaDeg <= 1, $"α {figures.WorstAlphaDeg:F2}°, β {figures.WorstBetaDeg:F2}°");
+        Assert.True(Math.Abs(figures.MeanSignedWeightError) <= 0.03, $"weight bias {figures.MeanSignedWeightError:P2}");
+        Assert.True(figures.MedianWeightError <= figures.MedianFibreVolumeError + 0.03,
+            $"median weight error {figures.MedianWeightError:P2} vs voxelised volume error {figures.MedianFibreVolumeError:P2}");
+        Assert.Equal(0, figures.FibresLostBetweenAngles);
+        Assert.True(figures.WorstTotalWeightSpread <= figures.WorstTruthTotalWeightSpread + 0.05,
+            $"total weight spread {figures.WorstTotalWeightSpread:P2} vs truth {figures.WorstTruthTotalWeightSpread:P2}");
+        Assert.True(figures.ThicknessWithinBoundaryTolerance >= 0.99 * figures.ThicknessPaths, $"{figures.ThicknessWithinBoundaryTolerance}/{figures.ThicknessPaths}");
+        Assert.True(figures.WorstInteriorThicknessError <= 0.04, $"{figures.WorstInteriorThicknessError:P2}");
+    }
+
+    [Fact]
+    public void A_flipped_rotation_sign_fails_the_acceptance()
+    {
+        var flipped = example.Input with { Geometry = example.Input.Geometry with { RotationSign = -example.Input.Geometry.RotationSign } };
+        var figures = Figures(Registration.Compute(flipped));
+        foreach (var line in figures.Lines())
+        {
+            output.WriteLine("flipped sign: " + line);
+        }
+
+        // The walls and the vertical match do not depend on the sign; the fibres' paths and β do.
+        Assert.True(figures.EqualAboveOneVoxelFraction < 0.9, $"{figures.EqualAboveOneVoxelFraction:P2}");
+        Assert.True(figures.WorstBetaDeg > 10, $"β {figures.WorstBetaDeg:F2}°");
+        Assert.True(figures.ThicknessWithinBoundaryTolerance < 0.95 * figures.ThicknessPaths);
+    }
+
+    [Fact]
+    public void The_result_does_not_depend_on_the_number_of_threads()
+    {
+        var single = Registration.Compute(example.Input, maxThreads: 1);
+
+        Assert.Equal(example.Result.ChordUm, single.ChordUm);
+        Assert.Equal(example.Result.TubeCentreUm, single.TubeCentreUm);
+        for (var a = 0; a < single.AnglesDeg.Count; a++)
+        {
+            for (var j = 0; j < single.Slices.Count; j++)
+            {
+                Assert.Equal(example.Result.Crossings[a, j], single.Crossings[a, j]);
+            }
+        }
+    }
+}
