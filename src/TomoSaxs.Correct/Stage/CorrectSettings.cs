@@ -17,6 +17,7 @@ namespace TomoSaxs.Correct.Stage;
 /// <param name="Detector">Detector corrections.</param>
 /// <param name="QRangeNm">The q range to store (nm⁻¹), or null to store full frames.</param>
 /// <param name="BoxMarginPx">Margin around the q box, pixels.</param>
+/// <param name="AnalysedHalfOnly">Limit the q box to the analysed half χ ∈ [90°, 270°) (DESIGN §5).</param>
 /// <param name="MaskedFill">The value masked pixels carry (NaN or 0).</param>
 public sealed record CorrectSettings(
     CorrectionMode Mode,
@@ -28,6 +29,7 @@ public sealed record CorrectSettings(
     DetectorCorrections Detector,
     (double Min, double Max)? QRangeNm,
     int BoxMarginPx,
+    bool AnalysedHalfOnly,
     float MaskedFill)
 {
     /// <summary>The settings of a scan definition's <c>correct:</c>, <c>integrate:</c> and <c>geometry:</c> values.</summary>
@@ -55,6 +57,7 @@ public sealed record CorrectSettings(
                 p.SensorMuTimesThickness, p.SolidAngle, p.Polarisation, p.PolarisationFraction),
             p.Store == "full" ? null : (Math.Max(0, integrate.Q0Nm - reach), integrate.Q0Nm + reach),
             p.BoxMarginPx,
+            p.Store == "q_box_half",
             p.MaskedFill == "zero" ? 0f : float.NaN);
     }
 }

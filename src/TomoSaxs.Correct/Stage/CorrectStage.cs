@@ -23,9 +23,9 @@ public static class CorrectStage
         var settings = CorrectSettings.From(scan);
         var thickness = RegistrationFile.Read(registration).ChordUm;
         using var corrector = SliceCorrector.Prepare(inputs, settings, thickness, slice);
-        foreach (var line in corrector.FlaggedFrames)
+        foreach (var line in corrector.FlaggedSummary())
         {
-            run.Log($"{run.Label}: flagged frame {line}");
+            run.Log($"{run.Label}: flagged {line}");
         }
 
         var progress = run.StartProgress("frames", corrector.Angles.Sum(a => a.Frames.Count));

@@ -17,10 +17,11 @@ public readonly record struct FrameBox(int FirstRow, int FirstColumn, int Rows, 
     /// <summary>The whole frame.</summary>
     public static FrameBox Full(int rows, int columns) => new(0, 0, rows, columns);
 
-    /// <summary>The bounding box of pixels with q in [qMin, qMax] (nm⁻¹) plus <paramref name="marginPx"/>, from the
-    /// frame's q per pixel (row-major, <paramref name="rows"/> × <paramref name="columns"/>). The whole frame when no
-    /// pixel is in range.</summary>
-    public static FrameBox OfQRange(ReadOnlySpan<double> qNm, int rows, int columns, double qMin, double qMax, int marginPx)
+    /// <summary>The bounding box of pixels with q in [qMin, qMax] (nm⁻¹) — and, when <paramref name="chiRad"/> is not
+    /// empty, χ in [chiMinRad, chiMaxRad) — plus <paramref name="marginPx"/>, from per-pixel q and χ (row-major,
+    /// <paramref name="rows"/> × <paramref name="columns"/>). The whole frame when no pixel is in range.</summary>
+    public static FrameBox OfQRange(ReadOnlySpan<double> qNm, int rows, int columns, double qMin, double qMax, int marginPx,
+        ReadOnlySpan<double> chiRad = default, double chiMinRad = 0, double chiMaxRad = 0)
     {
         int r0 = int.MaxValue, r1 = -1, c0 = int.MaxValue, c1 = -1;
         for (var r = 0; r < rows; r++)
@@ -28,7 +29,8 @@ public readonly record struct FrameBox(int FirstRow, int FirstColumn, int Rows, 
             for (var c = 0; c < columns; c++)
             {
                 var q = qNm[r * columns + c];
-                if (q >= qMin && q <= qMax)
+                var inChi = chiRad.IsEmpty || (chiRad[r * columns + c] >= chiMinRad && chiRad[r * columns + c] < chiMaxRad);
+                if (q >= qMin && q <= qMax && inChi)
                 {
                     r0 = Math.Min(r0, r);
                     r1 = Math.Max(r1, r);

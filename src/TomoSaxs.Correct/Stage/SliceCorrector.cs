@@ -51,8 +51,14 @@ public sealed class SliceCorrector : IDisposable
     /// <summary>Per angle, the factors of every frame.</summary>
     public IReadOnlyList<AngleFactors> Angles { get; private set; } = [];
 
-    /// <summary>Frames flagged for the log: "angle …°, position …: flags".</summary>
+    /// <summary>Every flagged frame: "angle …°, position …: flags" (stored in the file).</summary>
     public IReadOnlyList<string> FlaggedFrames { get; private set; } = [];
+
+    /// <summary>The flagged frames for the log, one line per angle and kind of flag: "angle …°: flags at positions …".</summary>
+    public IEnumerable<string> FlaggedSummary() =>
+        Angles.SelectMany(angle => angle.Frames.Select((frame, position) => (frame.Flags, position))
+            .Where(pair => pair.Flags != FrameFlags.None).GroupBy(pair => pair.Flags)
+            .Select(group => $"angle {angle.AngleDeg}°: {group.Key} at positions {string.Join(", ", group.Select(pair => pair.position))}"));
 
     /// <summary>Checks the options against the data and plans every frame; throws <see cref="CorrectOptionsException"/>
     /// naming the key when they do not fit.</summary>
@@ -122,7 +128,9 @@ public sealed class SliceCorrector : IDisposable
         var columns = mask.Cols;
         var map = PixelMap.Create(calibration.ToPoni(), rows, columns);
         Box = s.QRangeNm is { } range
-            ? FrameBox.OfQRange(map.QNm, rows, columns, range.Min, range.Max, s.BoxMarginPx)
+            ? s.AnalysedHalfOnly
+                ? FrameBox.OfQRange(map.QNm, rows, columns, range.Min, range.Max, s.BoxMarginPx, map.ChiPipelineRad, Math.PI / 2, 1.5 * Math.PI)
+                : FrameBox.OfQRange(map.QNm, rows, columns, range.Min, range.Max, s.BoxMarginPx)
             : FrameBox.Full(rows, columns);
         Excluded = Box.Crop(mask.Excluded, columns);
         // ψ from the horizontal axis: pyFAI's χ = atan2(dim1 offset, dim2 offset) (integration note §2).

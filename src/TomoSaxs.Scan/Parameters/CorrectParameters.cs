@@ -22,7 +22,8 @@ namespace TomoSaxs.Scan;
 /// <param name="SolidAngle">Divide by cos³ 2θ.</param>
 /// <param name="Polarisation">Divide by the polarisation factor.</param>
 /// <param name="PolarisationFraction">Horizontal polarisation fraction.</param>
-/// <param name="Store"><c>q_box</c> (the bounding box of Integrate's q range plus a margin) or <c>full</c>.</param>
+/// <param name="Store"><c>q_box_half</c> (the bounding box of Integrate's q range on the analysed half χ ∈ [90°, 270°),
+/// plus a margin), <c>q_box</c> (the same over the whole ring) or <c>full</c>.</param>
 /// <param name="BoxMarginPx">Margin around the q box, pixels.</param>
 /// <param name="MaskedFill"><c>nan</c> or <c>zero</c>: the value masked pixels carry.</param>
 public sealed record CorrectParameters(
@@ -60,8 +61,8 @@ public sealed record CorrectParameters(
             ParameterDefinition.Boolean("solid_angle", true, "divide by cos³ 2θ"),
             ParameterDefinition.Boolean("polarisation", true, "divide by the polarisation factor"),
             ParameterDefinition.Number("polarisation_fraction", 0.5, "horizontal polarisation fraction (0.5 = unpolarised)", NumericRange.Between(0, 1)),
-            ParameterDefinition.Choice("store", "q_box", ["q_box", "full"],
-                "store the bounding box of Integrate's q range plus a margin, or the full frame"),
+            ParameterDefinition.Choice("store", "q_box_half", ["q_box_half", "q_box", "full"],
+                "store the bounding box of Integrate's q range (on the analysed half χ 90°–270°, or the whole ring) plus a margin, or the full frame"),
             ParameterDefinition.Integer("box_margin_px", 8, "margin around the q box, pixels", NumericRange.AtLeast(0)),
             ParameterDefinition.Choice("masked_fill", "nan", ["nan", "zero"], "value written on masked pixels"),
         ],
