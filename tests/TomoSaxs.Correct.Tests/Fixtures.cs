@@ -26,3 +26,22 @@ public sealed class AlignedPoissonPhantom() : ExamplePhantom(true,
     "phantom.tube.tilt.x=0", "phantom.tube.tilt.z=0", "phantom.line_scans.shift_steps=1", "phantom.line_scans.step_ratio=1",
     "phantom.line_scans.tube_offset_um=0",
 ]);
+
+/// <summary>
+/// Chamber-free variant (the sample in air: <c>tube.absent_from_saxs</c>), noise-free at gain 3e-3, whose
+/// background file holds a single air frame (<c>line_scans.frames: 1</c>); corrected with
+/// <c>mode: background, chamber: none, background_type: single_frame</c>.
+/// </summary>
+public sealed class NoChamberSingleFramePhantom() : ExamplePhantom(false,
+[
+    "phantom.beam.gain=3e-3", "phantom.tube.absent_from_saxs=true", "phantom.line_scans.frames=1",
+    "correct.mode=background", "correct.chamber=none", "correct.background_type=single_frame",
+]);
+
+/// <summary>The chamber-free variant with a whole air line scan as an averaged ("sample") background:
+/// <c>mode: background, chamber: none, background_type: averaged</c>.</summary>
+public sealed class NoChamberAveragedPhantom() : ExamplePhantom(false,
+[
+    "phantom.beam.gain=3e-3", "phantom.tube.absent_from_saxs=true",
+    "correct.mode=background", "correct.chamber=none", "correct.background_type=averaged",
+]);

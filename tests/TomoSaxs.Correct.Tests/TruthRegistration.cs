@@ -1,18 +1,12 @@
-using TomoSaxs.Calibrate.Estimates;
-using TomoSaxs.Calibrate.Tube;
 using TomoSaxs.Formats.Hdf5;
-using TomoSaxs.Register.Gridding;
-using TomoSaxs.Register.Horizontal;
-using TomoSaxs.Register.Output;
-using TomoSaxs.Register.Vertical;
 using TomoSaxs.TestSupport.Phantom;
 
 namespace TomoSaxs.Correct.Tests;
 
 /// <summary>
-/// register/registration.h5 written from phantom truth: ChordUm = truth/beam_paths.h5 /paths/sample_um (the pencil
-/// beam's tissue chord), every other field a placeholder Correct does not read. Unit-level testing of Correct
-/// given a perfect thickness, until the Register stage exists.
+/// The thickness Correct divides by, from phantom truth: truth/beam_paths.h5 /paths/sample_um [angle, slice, path]
+/// (the pencil beam's tissue chord, what Register's ChordUm estimates). Unit-level testing of Correct given a
+/// perfect thickness; the build test runs it on Register's own registration.h5.
 /// </summary>
 internal static class TruthRegistration
 {
@@ -25,40 +19,5 @@ internal static class TruthRegistration
         var result = new double[a, s, p];
         Buffer.BlockCopy(values, 0, result, 0, values.Length * sizeof(double));
         return result;
-    }
-
-    public static string Write(ExamplePhantom phantom, string path)
-    {
-        var chord = SampleUm(phantom);
-        var (a, s, p) = (chord.GetLength(0), chord.GetLength(1), chord.GetLength(2));
-        var crossings = new IReadOnlyList<FibreCrossing>[a, s];
-        for (var i = 0; i < a; i++)
-        {
-            for (var j = 0; j < s; j++)
-            {
-                crossings[i, j] = [];
-            }
-        }
-
-        var result = new RegistrationResult
-        {
-            AnglesDeg = [.. phantom.Definition.Raw.Saxs.AnglesDeg],
-            RotationSign = phantom.Definition.Geometry.RotationSign,
-            MapAngleDeg = 0,
-            PathPositionsUm = [.. Enumerable.Range(0, p).Select(i => 100.0 * i)],
-            BeamFwhmUm = 100,
-            AlongBeamStepUm = 50,
-            AlongBeamWindowUm = 4000,
-            FibreVoxelUm = 20,
-            Slices = [.. Enumerable.Range(0, s).Select(j => new SliceSlab(j, 100.0 * j, 10 * j, 10 * j + 10, j, j + 1))],
-            Vertical = new VerticalMatch(0, 0, 1, 1, 0, 0, EstimateSource.Pinned, 0),
-            CtVoxelUm = 16,
-            CtTube = [new TubeSlab(0, 1, TubeCircle.Pinned(0, 0, 2000))],
-            Walls = [.. Enumerable.Range(0, a).Select(_ => TubeWalls.Pinned(0))],
-            Crossings = crossings,
-            ChordUm = chord,
-        };
-        RegistrationFile.Write(path, result);
-        return path;
     }
 }

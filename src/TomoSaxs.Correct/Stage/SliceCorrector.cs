@@ -173,7 +173,9 @@ public sealed class SliceCorrector : IDisposable
             var what = $"angle {Inputs.AnglesDeg[a]}°, slice {Slice} ({Path.GetFileName(file)})";
             var times = scan.ReadCountTimesS().Slice(Slice);
             var i0 = scan.ReadIncidentFlux().Slice(Slice);
-            var centre = s.AlignByWalls ? TubeCentre.Find(sums, i0, x, s.ExpectedWallSeparationUm, what).CentreUm : 0;
+            // Offsets matter for a tube's chord and for line-scan matching by walls; otherwise there may be no walls.
+            var needsCentre = s.AlignByWalls && (s.Chamber.Kind == ChamberKind.KaptonTube || s.BackgroundType == BackgroundType.LineScan);
+            var centre = needsCentre ? TubeCentre.Find(sums, i0, x, s.ExpectedWallSeparationUm, what).CentreUm : 0;
             var it = scan.ReadTransmittedFlux().Slice(Slice);
             var frames = new FrameFactors[scan.Positions];
             for (var p = 0; p < frames.Length; p++)

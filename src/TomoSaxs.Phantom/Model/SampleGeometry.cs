@@ -44,6 +44,9 @@ internal sealed class SampleGeometry
     /// <summary>Inner radius of the tube, µm.</summary>
     public double InnerRadius { get; }
 
+    /// <summary>Whether the SAXS beams see no tube (the chamber-free variant, <see cref="TubePlacementSpec.AbsentFromSaxs"/>).</summary>
+    public bool TubeAbsentFromSaxs => tube.AbsentFromSaxs;
+
     /// <summary>Height of the upper endplate (the vertical fiducial), µm.</summary>
     public double DiscHeight => sample.DiscHeightUm;
 
@@ -147,7 +150,9 @@ internal sealed class SampleGeometry
             bone = VertebraOutline(h).Chord(px, pz, dx, dz);
         }
 
-        return new PathLengths(outer - inner, Math.Max(0, inner - tissue - bone), tissue, bone);
+        return tube.AbsentFromSaxs
+            ? new PathLengths(0, 0, tissue, bone)
+            : new PathLengths(outer - inner, Math.Max(0, inner - tissue - bone), tissue, bone);
     }
 
     /// <summary>Lateral offset of the beam at <paramref name="u"/> from the tube axis at height h, µm.</summary>
