@@ -78,7 +78,12 @@ public sealed class ReferenceScan : IDisposable
             var centre = 0.0;
             if (settings.AlignByWalls && settings.BackgroundType == BackgroundType.LineScan)
             {
-                centre = TubeCentre.Find(sums, incident, x, settings.ExpectedWallSeparationUm, $"the {role} scan {Path.GetFileName(path)}").CentreUm;
+                // An empty or buffer-filled tube is mirror-symmetric: its centre is the profile's mirror axis.
+                var perI0 = sums.Select((sum, k) => sum / incident[k]).ToArray();
+                var floor = perI0.Min();
+                var weight = perI0.Sum(v => v - floor);
+                var centroid = weight > 0 ? perI0.Select((v, k) => (v - floor) * x[k]).Sum() / weight : x.Average();
+                centre = MirrorCentre.Find(perI0, x, centroid, settings.ExpectedWallSeparationUm / 2);
             }
 
             return new ReferenceScan(scan, role, box, factors, settings.Detector, new object(), x, [.. x.Select(v => v - centre)], centre,

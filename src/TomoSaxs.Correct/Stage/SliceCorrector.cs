@@ -175,7 +175,7 @@ public sealed class SliceCorrector : IDisposable
             var i0 = scan.ReadIncidentFlux().Slice(Slice);
             // Offsets matter for a tube's chord and for line-scan matching by walls; otherwise there may be no walls.
             var needsCentre = s.AlignByWalls && (s.Chamber.Kind == ChamberKind.KaptonTube || s.BackgroundType == BackgroundType.LineScan);
-            var centre = needsCentre ? TubeCentre.Find(sums, i0, x, s.ExpectedWallSeparationUm, what).CentreUm : 0;
+            var centre = needsCentre ? SampleScanCentre(sums, i0, x, what) : 0;
             var it = scan.ReadTransmittedFlux().Slice(Slice);
             var frames = new FrameFactors[scan.Positions];
             for (var p = 0; p < frames.Length; p++)
@@ -192,6 +192,19 @@ public sealed class SliceCorrector : IDisposable
 
         Angles = angles;
         FlaggedFrames = flagged;
+    }
+
+    /// <summary>
+    /// The tube centre of a sample scan: the Kapton walls' midpoint (<see cref="TubeCentre"/>), refined by the mirror
+    /// symmetry of the frame sums per I0 over the part of the raster at least 0.9·R_i from the centre (the walls and
+    /// the air beyond, where the sample does not reach), which removes the grid-phase bias of sub-frame peak fits.
+    /// </summary>
+    private double SampleScanCentre(double[] sums, double[] i0, double[] x, string what)
+    {
+        var walls = TubeCentre.Find(sums, i0, x, Settings.ExpectedWallSeparationUm, what).CentreUm;
+        var perI0 = sums.Select((sum, k) => sum / i0[k]).ToArray();
+        var step = Math.Abs(x[^1] - x[0]) / Math.Max(1, x.Length - 1);
+        return MirrorCentre.Find(perI0, x, walls, step, 0.9 * Settings.Chamber.InnerRadiusUm);
     }
 
     private FrameFactors FrameOf(double x, double offset, double time, double i0, double it, double thickness)
