@@ -11,7 +11,8 @@ namespace TomoSaxs.Benchmarks;
 /// <summary>
 /// Correct on one slice of a phantom scan (the bench preset), against the time to only read the same frame boxes
 /// and write them as float32 in the same layout (bitshuffle + LZ4, one frame per chunk). Thickness from truth.
-/// Prints one JSON object: mode, frames, seconds, frames/s, peak working set (MB), output size.
+/// Prints one JSON object: mode, frames, seconds, frames/s, peak working set (MB), output size, and the largest
+/// difference between the frames' offsets from the tube centre and truth (a check that the centres were found).
 /// </summary>
 internal static class CorrectBenchmark
 {
@@ -35,11 +36,13 @@ internal static class CorrectBenchmark
         }
 
         var seconds = clock.Elapsed.TotalSeconds;
+        var truthOffsets = ReadThickness(Path.Combine(truthFolder, "beam_paths.h5"), "/paths/offset_from_tube_um");
+        var offsetError = corrector.Angles.Select((angle, a) => angle.Frames.Select((frame, p) => Math.Abs(frame.OffsetUm - truthOffsets[a, slice, p])).Max()).Max();
         var peakMb = Process.GetCurrentProcess().PeakWorkingSet64 / 1048576.0;
         var box = corrector.Box;
         return string.Create(CultureInfo.InvariantCulture,
             $"{{\"mode\":\"{mode}\",\"store\":\"{store}\",\"box\":\"{box.Rows}x{box.Columns}\",\"frames\":{frames},\"seconds\":{seconds:F2}," +
-            $"\"frames_per_s\":{frames / seconds:F1},\"peak_working_set_mb\":{peakMb:F0},\"output_mb\":{new FileInfo(output).Length / 1048576.0:F1},\"threads\":{threads}}}");
+            $"\"frames_per_s\":{frames / seconds:F1},\"peak_working_set_mb\":{peakMb:F0},\"output_mb\":{new FileInfo(output).Length / 1048576.0:F1},\"threads\":{threads},\"max_offset_error_um\":{offsetError:F3}}}");
     }
 
     /// <summary>The I/O-only pass: read each frame's box as Correct does, convert to float32, write in the same layout.</summary>
@@ -73,10 +76,10 @@ internal static class CorrectBenchmark
         writer.Commit();
     }
 
-    private static double[,,] ReadThickness(string beamPaths)
+    private static double[,,] ReadThickness(string beamPaths, string dataset = "/paths/sample_um")
     {
         using var file = Hdf5File.Open(beamPaths);
-        var data = file.Dataset("/paths/sample_um");
+        var data = file.Dataset(dataset);
         var values = data.Read<double>();
         var result = new double[data.Shape[0], data.Shape[1], data.Shape[2]];
         Buffer.BlockCopy(values, 0, result, 0, values.Length * sizeof(double));

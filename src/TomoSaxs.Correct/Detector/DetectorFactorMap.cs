@@ -67,9 +67,10 @@ public sealed class DetectorFactorMap
             return;
         }
 
+        var log = Math.Log(transmission);
         for (var i = 0; i < values.Length; i++)
         {
-            values[i] *= SelfAbsorption.Factor(transmission, SecTwoTheta[i]);
+            values[i] *= SelfAbsorption.FactorFromLog(log, SecTwoTheta[i] - 1);
         }
     }
 }

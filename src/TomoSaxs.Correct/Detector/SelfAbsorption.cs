@@ -17,9 +17,20 @@ public static class SelfAbsorption
             return 1;
         }
 
-        var log = Math.Log(transmission);
-        // 1 − T^(σ−1) = −expm1((σ−1)·ln T), kept accurate for σ − 1 ≈ 1e-6.
-        return -ExpM1(sigmaMinusOne * log) / (log * -sigmaMinusOne);
+        return FactorFromLog(Math.Log(transmission), sigmaMinusOne);
+    }
+
+    /// <summary>The factor from ln T and σ − 1 (so that a frame's ln T is taken once for all its pixels).</summary>
+    public static double FactorFromLog(double logTransmission, double secTwoThetaMinusOne)
+    {
+        if (secTwoThetaMinusOne == 0 || logTransmission == 0)
+        {
+            return 1;
+        }
+
+        // (1 − T^(σ−1)) / (ln T·(1 − σ)) = expm1(x)/x with x = (σ−1)·ln T, kept accurate for σ − 1 ≈ 1e-6.
+        var x = secTwoThetaMinusOne * logTransmission;
+        return ExpM1(x) / x;
     }
 
     /// <summary>exp(x) − 1 without cancellation for small |x|.</summary>

@@ -1,3 +1,4 @@
+using TomoSaxs.Calibrate.Tube;
 using TomoSaxs.Correct.Chamber;
 using TomoSaxs.Correct.Detector;
 using TomoSaxs.Correct.Matching;
@@ -201,10 +202,24 @@ public sealed class SliceCorrector : IDisposable
     /// </summary>
     private double SampleScanCentre(double[] sums, double[] i0, double[] x, string what)
     {
-        var walls = TubeCentre.Find(sums, i0, x, Settings.ExpectedWallSeparationUm, what).CentreUm;
         var perI0 = sums.Select((sum, k) => sum / i0[k]).ToArray();
         var step = Math.Abs(x[^1] - x[0]) / Math.Max(1, x.Length - 1);
-        return MirrorCentre.Find(perI0, x, walls, step, 0.9 * Settings.Chamber.InnerRadiusUm);
+        double start, halfWidth;
+        try
+        {
+            (start, halfWidth) = (TubeCentre.Find(sums, i0, x, Settings.ExpectedWallSeparationUm, what).CentreUm, step);
+        }
+        catch (TubeNotFoundException)
+        {
+            // On a large detector the buffer and sample outweigh the wall peaks in the sums: start from the profile's
+            // centroid above its floor and let the walls' mirror symmetry find the centre within a quarter tube.
+            var floor = perI0.Min();
+            var weight = perI0.Sum(v => v - floor);
+            start = weight > 0 ? perI0.Select((v, k) => (v - floor) * x[k]).Sum() / weight : x.Average();
+            halfWidth = Settings.ExpectedWallSeparationUm / 4;
+        }
+
+        return MirrorCentre.Find(perI0, x, start, halfWidth, 0.9 * Settings.Chamber.InnerRadiusUm);
     }
 
     private FrameFactors FrameOf(double x, double offset, double time, double i0, double it, double thickness)
