@@ -15,6 +15,7 @@ public class ChamberAndMatchingTests
         Assert.False(tube.Contains(2875));
         var cuboid = new ChamberGeometry(ChamberKind.KaptonCuboid, 2875, 3000);
         Assert.Equal(3000, cuboid.InnerChordUm(-2000));
+        Assert.True(cuboid.Contains(1e6));
         Assert.True(new ChamberGeometry(ChamberKind.None, 0, 0).Contains(1e6));
     }
 

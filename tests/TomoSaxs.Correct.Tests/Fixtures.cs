@@ -45,3 +45,16 @@ public sealed class NoChamberAveragedPhantom() : ExamplePhantom(false,
     "phantom.beam.gain=3e-3", "phantom.tube.absent_from_saxs=true",
     "correct.mode=background", "correct.chamber=none", "correct.background_type=averaged",
 ]);
+
+/// <summary>
+/// Kapton-cuboid variant (<c>tube.cuboid_path_um: 3750</c>: a constant buffer path inside the chamber), noise-free
+/// at gain 3e-3 on aligned grids; corrected with <c>chamber: kapton_cuboid, cuboid_path_um: 3750,
+/// alignment: motor</c> and background and buffer.
+/// </summary>
+public sealed class CuboidPhantom() : ExamplePhantom(false,
+[
+    "phantom.beam.gain=3e-3", "phantom.tube.cuboid_path_um=3750", "phantom.raster.phase_steps=0", "phantom.tube.centre_um.x=0",
+    "phantom.tube.centre_um.z=0", "phantom.tube.tilt.x=0", "phantom.tube.tilt.z=0", "phantom.line_scans.shift_steps=1",
+    "phantom.line_scans.step_ratio=1", "phantom.line_scans.tube_offset_um=0",
+    "correct.chamber=kapton_cuboid", "correct.cuboid_path_um=3750", "correct.alignment=motor",
+]);

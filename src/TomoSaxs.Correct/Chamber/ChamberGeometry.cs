@@ -3,8 +3,8 @@ namespace TomoSaxs.Correct.Chamber;
 /// <summary>
 /// The inner (liquid) chord of the chamber along a beam at lateral offset δ from the chamber's centre, µm
 /// (note §5 physical mode 2–3). A tube: L_in = 2·sqrt(R_i² − δ²) inside R_i = outer radius − wall, else 0. A
-/// cuboid: its inner path inside half its inner width, else 0. No chamber: 0 (nothing to displace) and every
-/// offset counts as inside.
+/// cuboid: its inner path along the beam at every offset. No chamber: 0 (nothing to displace). Only a tube has an
+/// outside.
 /// </summary>
 /// <param name="Kind">The chamber.</param>
 /// <param name="InnerRadiusUm">Tube inner radius R_i, or half the cuboid's inner width across the raster, µm.</param>
@@ -19,10 +19,12 @@ public sealed record ChamberGeometry(ChamberKind Kind, double InnerRadiusUm, dou
     public double InnerChordUm(double offsetUm) => Kind switch
     {
         ChamberKind.KaptonTube => Math.Abs(offsetUm) < InnerRadiusUm ? 2 * Math.Sqrt(InnerRadiusUm * InnerRadiusUm - offsetUm * offsetUm) : 0,
-        ChamberKind.KaptonCuboid => Math.Abs(offsetUm) < InnerRadiusUm ? CuboidPathUm : 0,
+        ChamberKind.KaptonCuboid => CuboidPathUm,
         _ => 0,
     };
 
-    /// <summary>Whether a beam at offset δ (µm) passes inside the chamber (always, without one).</summary>
-    public bool Contains(double offsetUm) => Kind == ChamberKind.None || Math.Abs(offsetUm) < InnerRadiusUm;
+    /// <summary>Whether a beam at offset δ (µm) passes inside the chamber: within R_i of a tube's axis; always for a
+    /// cuboid (matched by motor x, its walls are not located: frames beside it are recognised by their zero
+    /// thickness) and without a chamber.</summary>
+    public bool Contains(double offsetUm) => Kind != ChamberKind.KaptonTube || Math.Abs(offsetUm) < InnerRadiusUm;
 }

@@ -32,8 +32,16 @@ internal sealed class LineScanLayout
         {
             var offset = LateralUm[k] - TubeCentreUm;
             var inner = SampleGeometry.CircleChord(geometry.InnerRadius, offset);
-            Kapton[k] = geometry.TubeAbsentFromSaxs ? 0 : SampleGeometry.CircleChord(geometry.OuterRadius, offset) - inner;
-            Buffer[k] = kind == LineScanKind.Buffer && !geometry.TubeAbsentFromSaxs ? inner : 0;
+            if (geometry.CuboidInSaxs)
+            {
+                var (kapton, liquid) = geometry.CuboidPaths(offset);
+                (Kapton[k], Buffer[k]) = (kapton, kind == LineScanKind.Buffer ? liquid : 0);
+            }
+            else
+            {
+                Kapton[k] = geometry.TubeAbsentFromSaxs ? 0 : SampleGeometry.CircleChord(geometry.OuterRadius, offset) - inner;
+                Buffer[k] = kind == LineScanKind.Buffer && !geometry.TubeAbsentFromSaxs ? inner : 0;
+            }
             Transmission[k] = ScatteringForms.Transmission(scattering.AttenuationPerMm, new PathLengths(Kapton[k], Buffer[k], 0, 0));
             IncidentFlux[k] = beam.I0 * (1 + beam.I0Jitter * new PhantomRandom(seed, purpose, k).NextGaussian());
         }

@@ -144,9 +144,14 @@ public sealed record LineScanSpec(
 /// <param name="AbsentFromSaxs">A chamber-free variant for the Correct tests: the SAXS frames and the line scans see
 /// no Kapton and no buffer (the sample in air); CT, WAXS and truth geometry keep the tube. Left out of the
 /// fingerprint when false.</param>
+/// <param name="CuboidPathUm">A Kapton-cuboid variant for the Correct tests: the SAXS beams and line scans see, instead of the
+/// tube, a lab-fixed cuboid of the tube's outer width: inside its inner width a buffer path of this length (µm)
+/// minus the sample and two walls of Kapton, along its side walls Kapton over this length plus two walls. CT, WAXS
+/// and truth geometry keep the tube. Left out of the fingerprint when null.</param>
 public sealed record TubePlacementSpec(
     double CentreXUm, double CentreZUm, double TiltX, double TiltZ,
-    [property: JsonIgnore(Condition = JsonIgnoreCondition.WhenWritingDefault)] bool AbsentFromSaxs = false);
+    [property: JsonIgnore(Condition = JsonIgnoreCondition.WhenWritingDefault)] bool AbsentFromSaxs = false,
+    [property: JsonIgnore(Condition = JsonIgnoreCondition.WhenWritingNull)] double? CuboidPathUm = null);
 
 /// <summary>The IVD-like sample: an elliptical disc (nucleus inside an annulus) between two vertebra blocks.</summary>
 /// <param name="DiscHeightUm">Height between the lower (h = 0) and upper endplate (the vertical fiducial), µm.</param>

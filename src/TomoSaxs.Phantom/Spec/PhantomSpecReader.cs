@@ -150,7 +150,8 @@ public static class PhantomSpecReader
             centre.X, centre.Z,
             tilt?.Number("x", true, NumericRange.Between(-0.2, 0.2)) ?? d.TiltX,
             tilt?.Number("z", true, NumericRange.Between(-0.2, 0.2)) ?? d.TiltZ,
-            m.Boolean("absent_from_saxs", false) ?? d.AbsentFromSaxs);
+            m.Boolean("absent_from_saxs", false) ?? d.AbsentFromSaxs,
+            m.Number("cuboid_path_um", false, NumericRange.Positive) ?? d.CuboidPathUm);
         tilt?.ReportUnknownKeys();
         m.ReportUnknownKeys();
         return spec;
