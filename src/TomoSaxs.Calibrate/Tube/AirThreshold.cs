@@ -18,8 +18,10 @@ internal static class AirThreshold
     /// <exception cref="ArgumentException">The slab holds no finite value or a single value.</exception>
     public static double Of(float[,,] slab)
     {
-        var two = Otsu.Threshold(slab.Cast<float>()).Threshold;
-        var (lower, _) = OtsuThreeClass.Thresholds(slab.Cast<float>());
+        // One histogram of the slab in place: a slab of a large CT is not copied.
+        var histogram = GreyHistogram.Of(Output.SlabMemory.AsSpan(slab));
+        var two = Otsu.FromHistogram(histogram).Threshold;
+        var (lower, _) = OtsuThreeClass.FromHistogram(histogram);
         if (lower >= two)
         {
             return two;

@@ -9,33 +9,20 @@ public static class Otsu
     /// <summary>The threshold and its separability η = between-class variance / total variance (0…1; near 1 for
     /// two well separated classes, low for a unimodal image).</summary>
     /// <exception cref="ArgumentException">No finite values, or all values are equal.</exception>
-    public static (double Threshold, double Separability) Threshold(IEnumerable<float> values)
+    public static (double Threshold, double Separability) Threshold(IEnumerable<float> values) =>
+        FromHistogram(GreyHistogram.Of(values.ToArray()));
+
+    /// <summary>The threshold and separability from a histogram (see <see cref="Threshold"/>).</summary>
+    internal static (double Threshold, double Separability) FromHistogram(GreyHistogram histogram)
     {
-        var list = values.Where(float.IsFinite).ToList();
-        if (list.Count == 0)
-        {
-            throw new ArgumentException("Otsu's threshold needs at least one finite value.");
-        }
-
-        double min = list.Min(), max = list.Max();
-        if (!(max > min))
-        {
-            throw new ArgumentException($"All values are {min}; there is nothing to separate.");
-        }
-
-        const int bins = 256;
-        var histogram = new double[bins];
-        foreach (var v in list)
-        {
-            histogram[Math.Min(bins - 1, (int)((v - min) / (max - min) * bins))]++;
-        }
-
-        var total = (double)list.Count;
+        const int bins = GreyHistogram.Bins;
+        var counts = histogram.Counts;
+        var total = histogram.Total;
         double sumAll = 0, sumSquares = 0;
         for (var b = 0; b < bins; b++)
         {
-            sumAll += b * histogram[b];
-            sumSquares += (double)b * b * histogram[b];
+            sumAll += b * counts[b];
+            sumSquares += (double)b * b * counts[b];
         }
 
         var totalVariance = sumSquares / total - (sumAll / total) * (sumAll / total);
@@ -43,8 +30,8 @@ public static class Otsu
         var bestBin = 0;
         for (var b = 0; b < bins - 1; b++)
         {
-            weightBelow += histogram[b];
-            sumBelow += b * histogram[b];
+            weightBelow += counts[b];
+            sumBelow += b * counts[b];
             var weightAbove = total - weightBelow;
             if (weightBelow == 0 || weightAbove == 0)
             {
@@ -61,7 +48,6 @@ public static class Otsu
             }
         }
 
-        var threshold = min + (bestBin + 1) * (max - min) / bins;
-        return (threshold, totalVariance > 0 ? bestVariance / totalVariance : 0);
+        return (histogram.UpperEdge(bestBin), totalVariance > 0 ? bestVariance / totalVariance : 0);
     }
 }

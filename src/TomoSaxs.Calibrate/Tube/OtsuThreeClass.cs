@@ -8,34 +8,21 @@ public static class OtsuThreeClass
 {
     /// <summary>The lower and upper thresholds (lower &lt; upper), in the values' units.</summary>
     /// <exception cref="ArgumentException">No finite values, or all values are equal.</exception>
-    public static (double Lower, double Upper) Thresholds(IEnumerable<float> values)
-    {
-        const int bins = 256;
-        var list = values.Where(float.IsFinite).ToList();
-        if (list.Count == 0)
-        {
-            throw new ArgumentException("Otsu's thresholds need at least one finite value.");
-        }
+    public static (double Lower, double Upper) Thresholds(IEnumerable<float> values) =>
+        FromHistogram(GreyHistogram.Of(values.ToArray()));
 
-        double min = list.Min(), max = list.Max();
-        if (!(max > min))
-        {
-            throw new ArgumentException($"All values are {min}; there is nothing to separate.");
-        }
+    /// <summary>The two thresholds from a histogram (see <see cref="Thresholds"/>).</summary>
+    internal static (double Lower, double Upper) FromHistogram(GreyHistogram histogram)
+    {
+        const int bins = GreyHistogram.Bins;
 
         // Cumulative weight and first moment of bins [0, b).
         var weight = new double[bins + 1];
         var moment = new double[bins + 1];
-        var histogram = new double[bins];
-        foreach (var v in list)
-        {
-            histogram[Math.Min(bins - 1, (int)((v - min) / (max - min) * bins))]++;
-        }
-
         for (var b = 0; b < bins; b++)
         {
-            weight[b + 1] = weight[b] + histogram[b];
-            moment[b + 1] = moment[b] + b * histogram[b];
+            weight[b + 1] = weight[b] + histogram.Counts[b];
+            moment[b + 1] = moment[b] + b * histogram.Counts[b];
         }
 
         double Term(int from, int to)
@@ -61,6 +48,6 @@ public static class OtsuThreeClass
             }
         }
 
-        return (min + cut.Lower * (max - min) / bins, min + cut.Upper * (max - min) / bins);
+        return (histogram.UpperEdge(cut.Lower - 1), histogram.UpperEdge(cut.Upper - 1));
     }
 }

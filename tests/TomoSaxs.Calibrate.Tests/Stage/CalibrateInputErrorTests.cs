@@ -49,6 +49,19 @@ public sealed class CalibrateInputErrorTests(CalibratedExample example) : IDispo
     }
 
     [Fact]
+    public void A_pinned_offset_that_puts_the_high_res_scan_outside_the_low_res_one_is_refused()
+    {
+        // 400 µm + 1200 µm of high-res scan below the low-res top, which spans 88 × 16 = 1408 µm.
+        var error = Assert.Throws<CalibrateInputException>(() => Run(example.Phantom.ScanFile, null,
+            ["calibrate.high_res_offset_z_um=400", "calibrate.high_res_offset_y_um=480", "calibrate.high_res_offset_x_um=500"]));
+
+        Assert.Contains("not inside the low-res one along z", error.Message, StringComparison.Ordinal);
+        Assert.Contains("pinned by calibrate.high_res_offset_*_um", error.Message, StringComparison.Ordinal);
+        Assert.Contains("[400.0, 1600.0) µm", error.Message, StringComparison.Ordinal);
+        Assert.Contains("raw.ct.low_res", error.Message, StringComparison.Ordinal);
+    }
+
+    [Fact]
     public void Fibre_stacks_of_different_sizes_are_named()
     {
         var phi = CopyStack("raw/fibres/phi");

@@ -45,6 +45,27 @@ public sealed class CalibratePinnedTests(CalibratedExample example)
         Assert.Equal("pinned", Hdf5Text(file.FilePath, "offset/source"));
     }
 
+    [Fact]
+    public void A_uint8_combined_ct_with_the_automatic_window_spans_the_percentiles()
+    {
+        var outputs = example.NewOutputs("uint8");
+        var log = new List<string>();
+
+        example.Run(outputs, ["calibrate.ct_output=uint8", "calibrate.window_low_percentile=1", "calibrate.window_high_percentile=99"], log);
+
+        var stack = TiffStack.Open(outputs.CtFolder);
+        Assert.Equal(TiffPixelType.UInt8, stack.Info.PixelType);
+        Assert.Contains(log, line => line.Contains("(percentiles)", StringComparison.Ordinal));
+        var values = stack.ReadSlices<byte>(0, stack.Info.Depth).Cast<byte>().ToArray();
+        // 1 % of the voxels lie at or below the low end and 1 % at or above the high end (to the window's histogram
+        // resolution); rounding to bytes adds those within half a grey step of either end, how many depending on how
+        // dense the grey values are there (air is 40 % of this CT), so 0 and 255 hold at least 1 % each and together
+        // a small share.
+        var (zeros, full) = (values.Count(v => v == 0) / (double)values.Length, values.Count(v => v == 255) / (double)values.Length);
+        Assert.InRange(zeros, 0.0099, 0.05);
+        Assert.InRange(full, 0.0099, 0.05);
+    }
+
     private static string Hdf5Text(string path, string dataset)
     {
         using var file = Formats.Hdf5.Hdf5File.Open(path);
