@@ -53,7 +53,7 @@ public sealed class ParameterStampTests
         var error = Assert.Throws<ArgumentException>(() => ParameterStamp.Compose(scan.Definition, ["recon"]));
 
         Assert.Contains("'recon' is not a parameter section", error.Message, StringComparison.Ordinal);
-        Assert.Contains("register, integrate", error.Message, StringComparison.Ordinal);
+        Assert.Contains("register, correct, integrate", error.Message, StringComparison.Ordinal);
     }
 
     [Fact]

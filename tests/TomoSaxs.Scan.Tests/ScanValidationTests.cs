@@ -192,7 +192,7 @@ public sealed class ScanValidationTests
             ("stages.integrate.q0", "unknown parameter 'q0'; did you mean 'q0_nm'?"),
             ("stages.integrate.band_half_width_nm", "expected a number > 0, got 'wide'."),
             ("stages.integrat", "unknown stage 'integrat'; did you mean 'integrate'?"),
-            ("stages.recon", "unknown stage 'recon'; expected one of: calibrate, integrate, register."),
+            ("stages.recon", "unknown stage 'recon'; expected one of: calibrate, correct, integrate, register."),
         ], problems.Select(p => (p.KeyPath, p.Message)));
     }
 

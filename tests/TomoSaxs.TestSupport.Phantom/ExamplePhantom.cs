@@ -20,12 +20,24 @@ public class ExamplePhantom : IDisposable
 
     /// <summary>Generates the example, with the noise switch replaced when given.</summary>
     protected ExamplePhantom(bool? noise)
+        : this(noise, [])
     {
+    }
+
+    /// <summary>Generates the example with the noise switch replaced when given and <c>--set</c>-style overrides
+    /// (<c>phantom.beam.gain=3e-3</c>, <c>correct.mode=background</c>, …) applied to the definition (scan.yaml on
+    /// disk stays the preset's).</summary>
+    protected ExamplePhantom(bool? noise, IReadOnlyList<string> overrides)
+    {
+        Overrides = overrides;
         ScanFile = PhantomPresets.WriteScanFolder("example", folder.Path, noise: noise);
-        Definition = PhantomDefinition.Load(ScanFile);
+        Definition = PhantomDefinition.Load(ScanFile, overrides);
         Plan = PhantomScan.Plan(Definition);
         PhantomScan.Generate(Plan, Truth, Path.Combine(folder.Path, "parts"));
     }
+
+    /// <summary>The overrides applied to <see cref="Definition"/>.</summary>
+    public IReadOnlyList<string> Overrides { get; }
 
     /// <summary>The folder holding scan.yaml, raw/, truth/ and parts/.</summary>
     public string Folder => folder.Path;

@@ -20,6 +20,7 @@ internal sealed class LineScanLayout
         TubeCentreUm = spec.TubeOffsetUm;
         var first = raster.LateralUm[0] + spec.ShiftSteps * raster.Spec.StepUm + spec.TubeOffsetUm;
         var count = (int)Math.Ceiling((raster.LateralUm[^1] - raster.LateralUm[0]) / StepUm) + 1;
+        count = Math.Min(count, spec.Frames ?? count);
         LateralUm = [.. Enumerable.Range(0, count).Select(k => first + k * StepUm)];
         MotorXMm = [.. LateralUm.Select(raster.MotorXOfLateral)];
         Kapton = new double[count];
@@ -31,8 +32,16 @@ internal sealed class LineScanLayout
         {
             var offset = LateralUm[k] - TubeCentreUm;
             var inner = SampleGeometry.CircleChord(geometry.InnerRadius, offset);
-            Kapton[k] = SampleGeometry.CircleChord(geometry.OuterRadius, offset) - inner;
-            Buffer[k] = kind == LineScanKind.Buffer ? inner : 0;
+            if (geometry.CuboidInSaxs)
+            {
+                var (kapton, liquid) = geometry.CuboidPaths(offset);
+                (Kapton[k], Buffer[k]) = (kapton, kind == LineScanKind.Buffer ? liquid : 0);
+            }
+            else
+            {
+                Kapton[k] = geometry.TubeAbsentFromSaxs ? 0 : SampleGeometry.CircleChord(geometry.OuterRadius, offset) - inner;
+                Buffer[k] = kind == LineScanKind.Buffer && !geometry.TubeAbsentFromSaxs ? inner : 0;
+            }
             Transmission[k] = ScatteringForms.Transmission(scattering.AttenuationPerMm, new PathLengths(Kapton[k], Buffer[k], 0, 0));
             IncidentFlux[k] = beam.I0 * (1 + beam.I0Jitter * new PhantomRandom(seed, purpose, k).NextGaussian());
         }

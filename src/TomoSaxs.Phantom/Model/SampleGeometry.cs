@@ -44,6 +44,12 @@ internal sealed class SampleGeometry
     /// <summary>Inner radius of the tube, µm.</summary>
     public double InnerRadius { get; }
 
+    /// <summary>Whether the SAXS beams see no tube (the chamber-free variant, <see cref="TubePlacementSpec.AbsentFromSaxs"/>).</summary>
+    public bool TubeAbsentFromSaxs => tube.AbsentFromSaxs;
+
+    /// <summary>Whether the SAXS beams see the cuboid variant (<see cref="TubePlacementSpec.CuboidPathUm"/>).</summary>
+    public bool CuboidInSaxs => tube.CuboidPathUm is not null && !tube.AbsentFromSaxs;
+
     /// <summary>Height of the upper endplate (the vertical fiducial), µm.</summary>
     public double DiscHeight => sample.DiscHeightUm;
 
@@ -147,7 +153,28 @@ internal sealed class SampleGeometry
             bone = VertebraOutline(h).Chord(px, pz, dx, dz);
         }
 
+        if (tube.AbsentFromSaxs)
+        {
+            return new PathLengths(0, 0, tissue, bone);
+        }
+
+        if (tube.CuboidPathUm is not null)
+        {
+            var (kapton, liquid) = CuboidPaths(offset);
+            return new PathLengths(kapton, Math.Max(0, liquid - tissue - bone), tissue, bone);
+        }
+
         return new PathLengths(outer - inner, Math.Max(0, inner - tissue - bone), tissue, bone);
+    }
+
+    /// <summary>Kapton and inner (liquid) path of the cuboid variant at a lateral offset from its centre, µm.</summary>
+    public (double Kapton, double Liquid) CuboidPaths(double offset)
+    {
+        var path = tube.CuboidPathUm ?? 0;
+        var wall = OuterRadius - InnerRadius;
+        return Math.Abs(offset) < InnerRadius ? (2 * wall, path)
+            : Math.Abs(offset) < OuterRadius ? (path + 2 * wall, 0)
+            : (0, 0);
     }
 
     /// <summary>Lateral offset of the beam at <paramref name="u"/> from the tube axis at height h, µm.</summary>

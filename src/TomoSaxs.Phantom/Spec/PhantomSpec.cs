@@ -1,3 +1,5 @@
+using System.Text.Json.Serialization;
+
 namespace TomoSaxs.Phantom;
 
 /// <summary>
@@ -128,14 +130,28 @@ public sealed record RasterSpec(
 /// <param name="ShiftSteps">Shift of their first position from the raster's first position, in raster steps.</param>
 /// <param name="StepRatio">Their step over the raster step.</param>
 /// <param name="TubeOffsetUm">Motor x offset of their tube's centre from the raster's rotation axis, µm.</param>
-public sealed record LineScanSpec(double ShiftSteps, double StepRatio, double TubeOffsetUm);
+/// <param name="Frames">Keep only the first this many positions of their grid (a single-frame background with 1);
+/// null = the whole grid. Left out of the fingerprint when null, so existing scans keep theirs.</param>
+public sealed record LineScanSpec(
+    double ShiftSteps, double StepRatio, double TubeOffsetUm,
+    [property: JsonIgnore(Condition = JsonIgnoreCondition.WhenWritingNull)] int? Frames = null);
 
 /// <summary>Where the Kapton tube's axis runs, in the sample frame (origin on the SAXS rotation axis).</summary>
 /// <param name="CentreXUm">Tube centre x at the lower endplate's height, µm.</param>
 /// <param name="CentreZUm">Tube centre z at the lower endplate's height, µm.</param>
 /// <param name="TiltX">Change of the centre's x per µm of height (a slightly tilted tube).</param>
 /// <param name="TiltZ">Change of the centre's z per µm of height.</param>
-public sealed record TubePlacementSpec(double CentreXUm, double CentreZUm, double TiltX, double TiltZ);
+/// <param name="AbsentFromSaxs">A chamber-free variant for the Correct tests: the SAXS frames and the line scans see
+/// no Kapton and no buffer (the sample in air); CT, WAXS and truth geometry keep the tube. Left out of the
+/// fingerprint when false.</param>
+/// <param name="CuboidPathUm">A Kapton-cuboid variant for the Correct tests: the SAXS beams and line scans see, instead of the
+/// tube, a lab-fixed cuboid of the tube's outer width: inside its inner width a buffer path of this length (µm)
+/// minus the sample and two walls of Kapton, along its side walls Kapton over this length plus two walls. CT, WAXS
+/// and truth geometry keep the tube. Left out of the fingerprint when null.</param>
+public sealed record TubePlacementSpec(
+    double CentreXUm, double CentreZUm, double TiltX, double TiltZ,
+    [property: JsonIgnore(Condition = JsonIgnoreCondition.WhenWritingDefault)] bool AbsentFromSaxs = false,
+    [property: JsonIgnore(Condition = JsonIgnoreCondition.WhenWritingNull)] double? CuboidPathUm = null);
 
 /// <summary>The IVD-like sample: an elliptical disc (nucleus inside an annulus) between two vertebra blocks.</summary>
 /// <param name="DiscHeightUm">Height between the lower (h = 0) and upper endplate (the vertical fiducial), µm.</param>

@@ -131,7 +131,8 @@ public static class PhantomSpecReader
         var spec = new LineScanSpec(
             m.Number("shift_steps", false) ?? d.ShiftSteps,
             m.Number("step_ratio", false, NumericRange.Between(0.25, 4)) ?? d.StepRatio,
-            m.Number("tube_offset_um", false) ?? d.TubeOffsetUm);
+            m.Number("tube_offset_um", false) ?? d.TubeOffsetUm,
+            m.Integer("frames", false, NumericRange.AtLeast(1)) ?? d.Frames);
         m.ReportUnknownKeys();
         return spec;
     }
@@ -148,7 +149,9 @@ public static class PhantomSpecReader
         var spec = new TubePlacementSpec(
             centre.X, centre.Z,
             tilt?.Number("x", true, NumericRange.Between(-0.2, 0.2)) ?? d.TiltX,
-            tilt?.Number("z", true, NumericRange.Between(-0.2, 0.2)) ?? d.TiltZ);
+            tilt?.Number("z", true, NumericRange.Between(-0.2, 0.2)) ?? d.TiltZ,
+            m.Boolean("absent_from_saxs", false) ?? d.AbsentFromSaxs,
+            m.Number("cuboid_path_um", false, NumericRange.Positive) ?? d.CuboidPathUm);
         tilt?.ReportUnknownKeys();
         m.ReportUnknownKeys();
         return spec;

@@ -27,6 +27,7 @@ public sealed class StageCatalog
     public static StageCatalog Default { get; } = new(
         CalibrateParameters.Schema,
         RegisterParameters.Schema,
+        CorrectParameters.Schema,
         IntegrateParameters.Schema);
 
     /// <summary>The stages in declaration order.</summary>

@@ -79,7 +79,7 @@ public sealed class PlanTests
         var plan = build.Run("Test", "--plan");
 
         Assert.NotEqual(0, plan.ExitCode);
-        Assert.Contains("error : Test is not a build stage, so there is nothing to plan; stages: PhantomScanLevel, PhantomSlice, PhantomAssemble, Calibrate, Register, Seed, Stripe, Tally.", plan.Output, StringComparison.Ordinal);
+        Assert.Contains("error : Test is not a build stage, so there is nothing to plan; stages: PhantomScanLevel, PhantomSlice, PhantomAssemble, Calibrate, Register, Correct, Seed, Stripe, Tally.", plan.Output, StringComparison.Ordinal);
         Assert.False(Directory.Exists(build.Artifacts));
     }
 }

@@ -1,0 +1,66 @@
+namespace TomoSaxs.Correct.Stage;
+
+/// <summary>
+/// The rectangle of the detector Correct stores: rows [FirstRow, FirstRow + Rows) × columns [FirstColumn,
+/// FirstColumn + Columns) — the whole frame, or the bounding box of the pixels whose q lies in a range, grown by a
+/// margin and clipped to the frame.
+/// </summary>
+/// <param name="FirstRow">First row (0-based).</param>
+/// <param name="FirstColumn">First column (0-based).</param>
+/// <param name="Rows">Number of rows.</param>
+/// <param name="Columns">Number of columns.</param>
+public readonly record struct FrameBox(int FirstRow, int FirstColumn, int Rows, int Columns)
+{
+    /// <summary>Pixels in the box.</summary>
+    public int PixelCount => Rows * Columns;
+
+    /// <summary>The whole frame.</summary>
+    public static FrameBox Full(int rows, int columns) => new(0, 0, rows, columns);
+
+    /// <summary>The bounding box of pixels with q in [qMin, qMax] (nm⁻¹) — and, when <paramref name="chiRad"/> is not
+    /// empty, χ in [chiMinRad, chiMaxRad) — plus <paramref name="marginPx"/>, from per-pixel q and χ (row-major,
+    /// <paramref name="rows"/> × <paramref name="columns"/>). The whole frame when no pixel is in range.</summary>
+    public static FrameBox OfQRange(ReadOnlySpan<double> qNm, int rows, int columns, double qMin, double qMax, int marginPx,
+        ReadOnlySpan<double> chiRad = default, double chiMinRad = 0, double chiMaxRad = 0)
+    {
+        int r0 = int.MaxValue, r1 = -1, c0 = int.MaxValue, c1 = -1;
+        for (var r = 0; r < rows; r++)
+        {
+            for (var c = 0; c < columns; c++)
+            {
+                var q = qNm[r * columns + c];
+                var inChi = chiRad.IsEmpty || (chiRad[r * columns + c] >= chiMinRad && chiRad[r * columns + c] < chiMaxRad);
+                if (q >= qMin && q <= qMax && inChi)
+                {
+                    r0 = Math.Min(r0, r);
+                    r1 = Math.Max(r1, r);
+                    c0 = Math.Min(c0, c);
+                    c1 = Math.Max(c1, c);
+                }
+            }
+        }
+
+        if (r1 < 0)
+        {
+            return Full(rows, columns);
+        }
+
+        r0 = Math.Max(0, r0 - marginPx);
+        c0 = Math.Max(0, c0 - marginPx);
+        r1 = Math.Min(rows - 1, r1 + marginPx);
+        c1 = Math.Min(columns - 1, c1 + marginPx);
+        return new FrameBox(r0, c0, r1 - r0 + 1, c1 - c0 + 1);
+    }
+
+    /// <summary>Copies the box out of a full row-major frame of <paramref name="columns"/> columns.</summary>
+    public T[] Crop<T>(ReadOnlySpan<T> full, int columns)
+    {
+        var result = new T[PixelCount];
+        for (var r = 0; r < Rows; r++)
+        {
+            full.Slice((FirstRow + r) * columns + FirstColumn, Columns).CopyTo(result.AsSpan(r * Columns, Columns));
+        }
+
+        return result;
+    }
+}
