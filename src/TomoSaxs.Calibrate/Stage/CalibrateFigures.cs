@@ -8,7 +8,7 @@ namespace TomoSaxs.Calibrate.Stage;
 
 /// <summary>
 /// The QC figures of Calibrate (docs/calibrate.md, "QC figures"), written to <c>calibrate/qc/</c>: the CT map with
-/// the high-res region's height marked, and the tube fit on the CT slice at the middle of the top, middle and
+/// the high-res region marked, and the tube fit on the CT slice at the middle of the top, middle and
 /// bottom tube slab. They are side products, not build outputs. All axes are µm in the calibrated frame (pixel
 /// (r, c) centred at ((r + ½)·v, (c + ½)·v) µm from the CT's corner).
 /// </summary>
@@ -64,7 +64,8 @@ public static class CalibrateFigures
         return written;
     }
 
-    /// <summary>The CT map figure: the map in the calibrated frame with the high-res region's slices as a band.</summary>
+    /// <summary>The CT map figure: the map in the calibrated frame with the high-res region's slices as a band and its
+    /// columns between two vertical lines.</summary>
     internal static MapFigure CtMap(CalibrationResult result)
     {
         var voxel = result.CommonVoxelUm;
@@ -73,7 +74,10 @@ public static class CalibrateFigures
         var region = result.HighResRegion;
         if (!region.IsEmpty)
         {
-            figure.AddBand(region.Z0 * voxel, region.Z1 * voxel, "high-res");
+            // The high-res box seen from the side: its slices as a band, its columns between two boundary lines.
+            figure.AddBand(region.Z0 * voxel, region.Z1 * voxel, "high-res z")
+                .AddVerticalLine(region.X0 * voxel, "high-res x")
+                .AddVerticalLine(region.X1 * voxel, null);
         }
 
         return figure;

@@ -187,25 +187,27 @@ public static class RegisterFigures
         var raster = input.Rasters[angle];
         var walls = result.Walls[angle, slice];
         var centre = result.TubeCentreUm[angle, slice];
-        var title = string.Create(CultureInfo.InvariantCulture,
-            $"Register: frame sums, angle {angle} (θ = {result.AnglesDeg[angle]:0.##}°), slice {slice}; centre used {centre:F1} µm");
-        var figure = new ProfileFigure(title, "raster position, motor x (µm)", "frame sum SAXS_sum/sum (counts)")
+        // Short title and no label on the centre line: line labels sit above the plot, where a long title would be
+        // hidden under them; the centre's value goes into the axis label instead.
+        var title = string.Create(CultureInfo.InvariantCulture, $"Frame sums, angle {angle} (θ = {result.AnglesDeg[angle]:0.##}°), slice {slice}");
+        var xLabel = string.Create(CultureInfo.InvariantCulture, $"raster position, motor x (µm); green dashed: tube centre used, {centre:F1} µm");
+        var figure = new ProfileFigure(title, xLabel, "frame sum SAXS_sum/sum (counts)")
             .AddProfile([.. raster.XUm], raster.Row(slice), null);
         if (double.IsFinite(walls.LeftUm))
         {
-            figure.AddMarkerLine(walls.LeftUm, "wall peak");
+            figure.AddMarkerLine(walls.LeftUm, "wall");
         }
 
         if (double.IsFinite(walls.RightUm))
         {
-            figure.AddMarkerLine(walls.RightUm, "wall peak");
+            figure.AddMarkerLine(walls.RightUm, "wall");
         }
 
-        return figure.AddMarkerLine(centre, "centre used", MarkerLineKind.Centre);
+        return figure.AddMarkerLine(centre, null, MarkerLineKind.Centre);
     }
 
     /// <summary>The fibre points of <paramref name="slice"/>'s slab about the CT tube axis, as Register reads them.</summary>
-    internal static FibrePointCloud SliceCloud(RegistrationInput input, RegistrationResult result, int slice)
+    public static FibrePointCloud SliceCloud(RegistrationInput input, RegistrationResult result, int slice)
     {
         var slab = result.Slices[slice];
         var calibration = input.Calibration;
@@ -213,10 +215,13 @@ public static class RegisterFigures
         return SlabCloud.Read(input.Volumes, slab, calibration.Fibres, tubeUm);
     }
 
-    /// <summary>The slice's fibre points at one angle: raster position X (motor µm) against the along-beam position
-    /// Z (µm from the tube axis), coloured by fibre id, with the beam-path edges and the tube's outer circle.</summary>
-    internal static LabelScatterFigure FibreProjection(FibrePointCloud cloud, RegistrationInput input, RegistrationResult result, int angle, int slice)
+    /// <summary>The fibre points of <paramref name="cloud"/> at one angle as the fibre figure draws them: raster
+    /// position X (motor µm, the slice's tube centre + the rotated offset from the tube axis) and along-beam position
+    /// Z (µm from the tube axis), with their fibre ids.</summary>
+    public static (double[] XUm, double[] ZUm, int[] FibreIds) ProjectedFibres(FibrePointCloud cloud, RegistrationResult result, int angle, int slice)
     {
+        ArgumentNullException.ThrowIfNull(cloud);
+        ArgumentNullException.ThrowIfNull(result);
         var frame = new AngleFrame(result.AnglesDeg[angle], result.RotationSign, result.MapAngleDeg);
         var centre = result.TubeCentreUm[angle, slice];
         var (x, z) = (new double[cloud.Count], new double[cloud.Count]);
@@ -226,10 +231,20 @@ public static class RegisterFigures
             (x[i], z[i]) = (centre + labX, labZ);
         }
 
+        return (x, z, [.. cloud.FibreId]);
+    }
+
+    /// <summary>The slice's fibre points at one angle: raster position X (motor µm) against the along-beam position
+    /// Z (µm from the tube axis), coloured by fibre id, with the beam-path edges and the tube's outer circle.</summary>
+    internal static LabelScatterFigure FibreProjection(FibrePointCloud cloud, RegistrationInput input, RegistrationResult result, int angle, int slice)
+    {
+        var frame = new AngleFrame(result.AnglesDeg[angle], result.RotationSign, result.MapAngleDeg);
+        var centre = result.TubeCentreUm[angle, slice];
+        var (x, z, ids) = ProjectedFibres(cloud, result, angle, slice);
         var title = string.Create(CultureInfo.InvariantCulture,
             $"Register: fibres of slice {slice} at angle {angle} (θ = {result.AnglesDeg[angle]:0.##}°, φ = {frame.PhiDeg:0.##}°), " +
             $"{cloud.FibreId.Distinct().Count()} fibres, {cloud.Count} voxels");
-        var figure = new LabelScatterFigure(x, z, [.. cloud.FibreId], title, "raster position, motor x (µm)", "along the beam Z from the tube axis (µm)")
+        var figure = new LabelScatterFigure(x, z, ids, title, "raster position, motor x (µm)", "along the beam Z from the tube axis (µm)")
             .AddCircle(centre, 0, input.Geometry.TubeOuterDiameterUm / 2);
         foreach (var edge in PathEdgesUm(result.PathPositionsUm))
         {
