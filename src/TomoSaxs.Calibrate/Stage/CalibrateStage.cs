@@ -78,6 +78,12 @@ public static class CalibrateStage
             SampleMask = maskReport,
         };
 
+        // QC figures before any output is written: a figure that fails stops the stage with nothing committed.
+        if (parameters.QcFigures)
+        {
+            CalibrateFigures.Write(CalibrateFigures.Folder(outputs), result, combined, Log);
+        }
+
         using (var volumes = new StageVolumes(inputs, placement, TiffStackSlabReader.Typed<byte>(TiffStack.Open(maskFolder))))
         {
             AtomicFile.DiscardAbandoned(outputs.Calibration);

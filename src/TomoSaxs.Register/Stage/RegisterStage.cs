@@ -50,6 +50,12 @@ public static class RegisterStage
         var match = result.Vertical;
         run.Log($"{run.Label}: vertical offset {match.OffsetUm:F1} µm (sense {match.VerticalSense:+0;-0}, NCC {match.Ncc:F3}, {match.Source.ToString().ToLowerInvariant()})" +
             (match.IsReliable ? string.Empty : $" — below the reliable |NCC| of {match.MinimumNcc}"));
+        // QC figures before the registration is written: a figure that fails stops the stage with nothing committed.
+        if (input.Parameters.QcFigures)
+        {
+            RegisterFigures.Write(RegisterFigures.Folder(output), input, result, line => run.Log($"{run.Label}: {line}"));
+        }
+
         AtomicFile.DiscardAbandoned(output);
         RegistrationFile.Write(output, result, root => ProvenanceAttributes.Add(root, run.Provenance(inputs)));
         return result;

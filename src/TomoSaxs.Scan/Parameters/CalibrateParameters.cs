@@ -52,6 +52,10 @@ public sealed record CalibrateParameters(
     string FibreFrame,
     (double Z, double Y, double X) FibreOriginVoxels)
 {
+    /// <summary>Whether the stage writes its QC figures (PNG) to <c>calibrate/qc/</c> (docs/calibrate.md); they are
+    /// not build outputs. Default true.</summary>
+    public bool QcFigures { get; init; } = true;
+
     /// <summary>The stage name under <c>stages:</c> and in <c>--set calibrate.…</c>.</summary>
     public const string StageName = "calibrate";
 
@@ -66,6 +70,9 @@ public sealed record CalibrateParameters(
 
     /// <summary><c>fibre_frame: origin</c>: the fibre crop from <c>fibre_origin_*_voxels</c>.</summary>
     public const string FromOrigin = "origin";
+
+    /// <summary>The key of <see cref="QcFigures"/>.</summary>
+    public const string QcFiguresKey = "qc_figures";
 
     private static readonly string[] OffsetKeys = ["high_res_offset_z_um", "high_res_offset_y_um", "high_res_offset_x_um"];
     private static readonly string[] TubeKeys = ["tube_centre_row_px", "tube_centre_col_px", "tube_radius_px"];
@@ -110,6 +117,7 @@ public sealed record CalibrateParameters(
             ParameterDefinition.Number("fibre_origin_z_voxels", 0, "fibre_frame origin: traced corner in the high-res CT along z, high-res voxels", NumericRange.NonNegative),
             ParameterDefinition.Number("fibre_origin_y_voxels", 0, "fibre_frame origin: traced corner in the high-res CT along rows, high-res voxels", NumericRange.NonNegative),
             ParameterDefinition.Number("fibre_origin_x_voxels", 0, "fibre_frame origin: traced corner in the high-res CT along columns, high-res voxels", NumericRange.NonNegative),
+            ParameterDefinition.Boolean(QcFiguresKey, true, "write the QC figures (PNG) to calibrate/qc/; not build outputs"),
         ],
         CheckTogether);
 
@@ -137,7 +145,10 @@ public sealed record CalibrateParameters(
             values.Number("mask_min_separability"),
             values.Boolean("mask_sample_brighter"),
             values.Text("fibre_frame"),
-            (values.Number("fibre_origin_z_voxels"), values.Number("fibre_origin_y_voxels"), values.Number("fibre_origin_x_voxels")));
+            (values.Number("fibre_origin_z_voxels"), values.Number("fibre_origin_y_voxels"), values.Number("fibre_origin_x_voxels")))
+        {
+            QcFigures = values.Boolean(QcFiguresKey),
+        };
     }
 
     private static IEnumerable<string> CheckTogether(StageParameters values)

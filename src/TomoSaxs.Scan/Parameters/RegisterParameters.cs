@@ -48,6 +48,13 @@ public sealed record RegisterParameters(
     /// <summary>The stage name under <c>stages:</c> and in <c>--set register.…</c>.</summary>
     public const string StageName = "register";
 
+    /// <summary>The key of <see cref="QcFigures"/>.</summary>
+    public const string QcFiguresKey = "qc_figures";
+
+    /// <summary>Whether the stage writes its QC figures (PNG) to <c>register/qc/</c> (docs/register.md); they are
+    /// not build outputs. Default true.</summary>
+    public bool QcFigures { get; init; } = true;
+
     /// <summary>The choices of <c>tube_centre_fit</c>.</summary>
     public static IReadOnlyList<string> TubeCentreFits { get; } = ["line", "per_slice", "pooled"];
 
@@ -97,6 +104,9 @@ public sealed record RegisterParameters(
             ParameterDefinition.Boolean(
                 "along_beam_resolved", true,
                 "split crossings by along-beam voxel (true) or sum them per path (false)"),
+            ParameterDefinition.Boolean(
+                QcFiguresKey, true,
+                "write the QC figures (PNG) to register/qc/; not build outputs"),
         ],
         Check);
 
@@ -117,7 +127,10 @@ public sealed record RegisterParameters(
             values.Number("wall_peak_fraction"),
             values.Number("min_beam_weight"),
             values.Number("reach_sigmas"),
-            values.Boolean("along_beam_resolved"));
+            values.Boolean("along_beam_resolved"))
+        {
+            QcFigures = values.Boolean(QcFiguresKey),
+        };
     }
 
     /// <summary>The pinned vertical sense (±1), or null for auto.</summary>

@@ -51,11 +51,13 @@ public sealed class CalibratePinnedTests(CalibratedExample example)
         var outputs = example.NewOutputs("uint8");
         var log = new List<string>();
 
-        example.Run(outputs, ["calibrate.ct_output=uint8", "calibrate.window_low_percentile=1", "calibrate.window_high_percentile=99"], log);
+        example.Run(outputs, ["calibrate.ct_output=uint8", "calibrate.window_low_percentile=1", "calibrate.window_high_percentile=99", "calibrate.qc_figures=false"], log);
 
         var stack = TiffStack.Open(outputs.CtFolder);
         Assert.Equal(TiffPixelType.UInt8, stack.Info.PixelType);
         Assert.Contains(log, line => line.Contains("(percentiles)", StringComparison.Ordinal));
+        // This run also has its QC figures switched off: no qc/ folder.
+        Assert.False(Directory.Exists(TomoSaxs.Calibrate.Stage.CalibrateFigures.Folder(outputs)));
         var values = stack.ReadSlices<byte>(0, stack.Info.Depth).Cast<byte>().ToArray();
         // 1 % of the voxels lie at or below the low end and 1 % at or above the high end (to the window's histogram
         // resolution); rounding to bytes adds those within half a grey step of either end, how many depending on how

@@ -53,6 +53,11 @@ public sealed class CalibrateThenRegisterTests(RegisteredExample example, ITestO
         }
 
         Assert.Contains(log, line => line.Contains("vertical offset", StringComparison.Ordinal));
+        // Both stages wrote their QC figures beside their outputs (contents checked in CalibrateFiguresTests and RegisterFiguresTests).
+        var slice = RegisterFigures.SliceDrawn(result.Slices);
+        Assert.True(File.Exists(Path.Combine(artifacts.Path, "calibrate", "qc", CalibrateFigures.CtMapFile)));
+        Assert.Equal(2 + 2 * result.AnglesDeg.Count, Directory.GetFiles(RegisterFigures.Folder(registrationFile), "*.png").Length);
+        Assert.True(File.Exists(Path.Combine(artifacts.Path, "register", "qc", RegisterFigures.FibresFile(result.AnglesDeg.Count - 1, slice))));
         Assert.True(figures.FiducialErrorPx <= 1, $"fiducial {figures.FiducialErrorPx:F2} CT px");
         Assert.True(figures.SlabErrorVoxels <= 1);
         Assert.All(figures.CentreErrorUm, error => Assert.True(error <= result.FibreVoxelUm / 2, $"tube centre error {error:F2} µm"));
