@@ -28,9 +28,13 @@ internal static class SliceArrayAdapter
             return;
         }
 
+        // The instance standing for all slices gets the declared items as a slice instance does, {scan:key} paths
+        // unresolved (Common.targets resolves them only in the scan-level instance); the staleness check needs the
+        // files scan.yaml names there, or it takes "{scan:raw.saxs.files}" for a missing input and every slice for stale.
         var declaration = new StageDeclaration(
             stage, StageIdentity.FromStamps(scan.Layout, stage).Version, [], PerSlice: true,
-            StageItems.Files(inputs, stage), StageItems.Files(outputs, stage));
+            StageItems.Files(StageItems.ResolveScanPaths(inputs, scan.Definition), stage),
+            StageItems.Files(StageItems.ResolveScanPaths(outputs, scan.Definition), stage));
         var request = new SliceArrayRequest(
             scan, declaration, scan.SelectSlices(ExecutorItems.SliceArray(context)), StageItems.IsForced(outputs, stage), settings,
             ExecutorItems.RepositoryRoot(context), ExecutorItems.JobEnvironment(context), ExecutorItems.DotnetDirectory(),
