@@ -37,6 +37,14 @@ public sealed record AcceptanceFigures
     /// <summary>Per path with differing sets, the heaviest fibre present on one side only, fibre voxels.</summary>
     public required double[] UnmatchedWeights { get; init; }
 
+    /// <summary>Fibres present in one path on one side only with at least <see cref="GrazingFactor"/> × the minimum
+    /// beam weight (one count per path and fibre).</summary>
+    public required int HeavyUnmatched { get; init; }
+
+    /// <summary>Of <see cref="HeavyUnmatched"/>, those the other side has in no path of that angle and slice at all:
+    /// the fibre is in the slab on one side only (a sliver at the slab's top or bottom), not misplaced across paths.</summary>
+    public required int HeavyUnmatchedAbsentFromSlab { get; init; }
+
     /// <summary>Paths whose sets differ at most by fibres lighter than <see cref="GrazingFactor"/> × the minimum beam
     /// weight on the side that has them (fibres grazing the cut-off, far out in the beam's tail).</summary>
     public required int EqualUpToGrazing { get; init; }
@@ -118,7 +126,7 @@ public sealed record AcceptanceFigures
     {
         var (angles, slices, positions) = (result.AnglesDeg.Count, result.Slices.Count, result.PathPositionsUm.Count);
         var step = Math.Abs(result.PathPositionsUm[^1] - result.PathPositionsUm[0]) / (positions - 1);
-        int paths = 0, equal = 0, equalAbove = 0, equalGrazing = 0, lost = 0, plain = 0, boundary = 0, thicknessPaths = 0;
+        int paths = 0, equal = 0, equalAbove = 0, equalGrazing = 0, heavyUnmatched = 0, heavyAbsent = 0, lost = 0, plain = 0, boundary = 0, thicknessPaths = 0;
         double largestUnmatched = 0, worstAlpha = 0, worstBeta = 0, spread = 0, truthSpread = 0, worstInterior = 0;
         var weightErrors = new List<double>();
         var heavyErrors = new List<double>();
@@ -132,6 +140,7 @@ public sealed record AcceptanceFigures
             {
                 var byPath = PathComparison.ByPath(result.Crossings[a, j]);
                 var mineTotal = new Dictionary<int, double>();
+                var heavy = new List<(int Fibre, bool MissingFromMine)>();
                 var truthTotal = new Dictionary<int, double>();
                 for (var i = 0; i < positions; i++)
                 {
@@ -147,6 +156,8 @@ public sealed record AcceptanceFigures
                     var missing = expected.Where(c => !mine.ContainsKey(c.FibreId)).Select(c => c.Weight);
                     var extra = mine.Values.Where(m => !truthIds.Contains(m.FibreId)).Select(m => m.Weight);
                     var unmatched = missing.Concat(extra).DefaultIfEmpty(0).Max();
+                    heavy.AddRange(expected.Where(c => !mine.ContainsKey(c.FibreId) && c.Weight >= grazingFactor * minBeamWeight).Select(c => (c.FibreId, true)));
+                    heavy.AddRange(mine.Values.Where(m => !truthIds.Contains(m.FibreId) && m.Weight >= grazingFactor * minBeamWeight).Select(m => (m.FibreId, false)));
                     largestUnmatched = Math.Max(largestUnmatched, unmatched);
                     if (unmatched > 0)
                     {
@@ -204,6 +215,8 @@ public sealed record AcceptanceFigures
                     }
                 }
 
+                heavyUnmatched += heavy.Count;
+                heavyAbsent += heavy.Count(h => h.MissingFromMine ? !mineTotal.ContainsKey(h.Fibre) : !truthTotal.ContainsKey(h.Fibre));
                 foreach (var (id, total) in truthTotal.Where(t => t.Value > 1))
                 {
                     volumeErrors.Add(Math.Abs(mineTotal.GetValueOrDefault(id) / total - 1));
@@ -248,6 +261,8 @@ public sealed record AcceptanceFigures
             EqualUpToGrazing = equalGrazing,
             UnmatchedWeights = [.. unmatchedWeights.Order()],
             GrazingFactor = grazingFactor,
+            HeavyUnmatched = heavyUnmatched,
+            HeavyUnmatchedAbsentFromSlab = heavyAbsent,
             WeightCrossings = weightErrors.Count,
             WeightsWithin5Percent = weightErrors.Count(e => Math.Abs(e) <= 0.05) / (double)Math.Max(1, weightErrors.Count),
             HeavyWeightsWithin5Percent = heavyErrors.Count(e => Math.Abs(e) <= 0.05) / (double)Math.Max(1, heavyErrors.Count),
@@ -277,6 +292,7 @@ public sealed record AcceptanceFigures
         yield return $"paths equal up to fibres below {GrazingFactor} × the minimum beam weight: {EqualUpToGrazing}/{Paths} = {EqualUpToGrazingFraction:P2}; heaviest unmatched fibre = {LargestUnmatchedThresholdRatio:F1} × the minimum beam weight";
         double Quantile(double q) => UnmatchedWeights.Length > 0 ? UnmatchedWeights[(int)Math.Min(UnmatchedWeights.Length - 1, q * UnmatchedWeights.Length)] : 0;
         yield return $"heaviest unmatched fibre per differing path ({UnmatchedWeights.Length} paths), fibre voxels: median {Quantile(0.5):G3}, p90 {Quantile(0.9):G3}, p99 {Quantile(0.99):G3}, max {Quantile(1):G3}";
+        yield return $"unmatched fibres ≥ {GrazingFactor} × the minimum beam weight: {HeavyUnmatched} (path, fibre) pairs, of which {HeavyUnmatchedAbsentFromSlab} have the fibre in no path of that angle and slice on the other side";
         yield return $"weights ({WeightCrossings} crossings ≥ 0.1 × path max): median |error| {MedianWeightError:P2}, p90 {P90WeightError:P2}, mean signed {MeanSignedWeightError:P2}, within 5 %: {WeightsWithin5Percent:P2} (crossings ≥ 0.5 × path max: {HeavyWeightsWithin5Percent:P2}); fibre volume per slab from voxels: median |error| {MedianFibreVolumeError:P2}, within 5 %: {FibreVolumesWithin5Percent:P2}";
         yield return $"worst α error {WorstAlphaDeg:F2}°, worst β error {WorstBetaDeg:F2}°";
         yield return $"fibres lost between angles {FibresLostBetweenAngles}; worst total-weight spread over angles {WorstTotalWeightSpread:P2} (truth {WorstTruthTotalWeightSpread:P2})";

@@ -57,6 +57,7 @@ public sealed class CalibrateThenRegisterTests(RegisteredExample example, ITestO
         Assert.True(figures.SlabErrorVoxels <= 1);
         Assert.All(figures.CentreErrorUm, error => Assert.True(error <= Math.Min(0.5, result.FibreVoxelUm / 2), $"tube centre error {error:F2} µm"));
         Assert.True(figures.EqualAboveOneVoxelFraction >= 0.98, $"{figures.EqualAboveOneVoxelFraction:P2}");
+        Assert.Equal(figures.HeavyUnmatched, figures.HeavyUnmatchedAbsentFromSlab);
         Assert.True(figures.WorstAlphaDeg <= 1 && figures.WorstBetaDeg <= 1, $"α {figures.WorstAlphaDeg:F2}°, β {figures.WorstBetaDeg:F2}°");
         Assert.True(Math.Abs(figures.MeanSignedWeightError) <= 0.01, $"weight bias {figures.MeanSignedWeightError:P2}");
         Assert.True(figures.MedianWeightError <= figures.MedianFibreVolumeError + 0.02);

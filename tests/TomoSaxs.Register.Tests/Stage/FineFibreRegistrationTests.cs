@@ -29,6 +29,10 @@ public sealed class FineFibreRegistrationTests(FineFibreExample example, ITestOu
         Assert.True(figures.LargestUnmatchedWeight < 1, $"heaviest unmatched fibre {figures.LargestUnmatchedWeight:F3} voxels");
         Assert.True(figures.EqualFraction >= 0.85, $"strictly equal sets {figures.EqualFraction:P2}");
 
+        // Every unmatched fibre grazes an edge: it is lighter than 10 × min_beam_weight (the beam's tail at the
+        // cut-off), or the other side has it in no path of that angle and slice (a sliver at the slab's top or bottom).
+        Assert.Equal(figures.HeavyUnmatched, figures.HeavyUnmatchedAbsentFromSlab);
+
         // Item 2, weights (crossings ≥ 0.1 × the path's largest): at least 90 % within 5 %, unbiased, and no more
         // crossings outside 5 % than the traced voxels' own volume error puts outside it.
         Assert.True(figures.P90WeightError <= 0.05, $"p90 weight error {figures.P90WeightError:P2}");
