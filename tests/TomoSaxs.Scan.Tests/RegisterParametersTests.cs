@@ -16,7 +16,7 @@ public sealed class RegisterParametersTests
         Assert.True(parameters.BeamFwhmUm.IsAuto && parameters.BeamHeightUm.IsAuto);
         Assert.True(parameters.AlongBeamStepUm.IsAuto && parameters.AlongBeamWindowUm.IsAuto);
         Assert.Null(parameters.TubeCentresUm);
-        Assert.Equal("line", parameters.TubeCentreFit);
+        Assert.Equal("rotation", parameters.TubeCentreFit);
         Assert.Equal(0.001, parameters.MinBeamWeight);
         Assert.Equal(5, parameters.ReachSigmas);
         Assert.True(parameters.AlongBeamResolved);

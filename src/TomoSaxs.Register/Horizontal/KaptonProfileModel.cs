@@ -18,19 +18,24 @@ public sealed class KaptonProfileModel
     /// <summary>Tabulates the beam-averaged chords.</summary>
     /// <param name="outerRadiusUm">The tube's outer radius R, µm.</param>
     /// <param name="innerRadiusUm">Its inner radius r, µm.</param>
-    /// <param name="sigmaUm">The beam's σ across the raster, µm.</param>
-    /// <exception cref="ArgumentException">The radii or σ are not positive and ordered.</exception>
+    /// <param name="sigmaUm">The beam's σ across the raster, µm; 0 = the chords along the beam's centre line.</param>
+    /// <exception cref="ArgumentException">The radii are not positive and ordered, or σ is negative.</exception>
     public KaptonProfileModel(double outerRadiusUm, double innerRadiusUm, double sigmaUm)
     {
-        if (!(innerRadiusUm > 0 && outerRadiusUm > innerRadiusUm && sigmaUm > 0))
+        if (!(innerRadiusUm > 0 && outerRadiusUm > innerRadiusUm && sigmaUm >= 0))
         {
-            throw new ArgumentException($"The tube radii (outer {outerRadiusUm} µm, inner {innerRadiusUm} µm) and beam σ ({sigmaUm} µm) must be positive, outer > inner.");
+            throw new ArgumentException($"The tube radii (outer {outerRadiusUm} µm, inner {innerRadiusUm} µm) and beam σ ({sigmaUm} µm) must be positive (σ ≥ 0), outer > inner.");
         }
 
         (OuterRadiusUm, InnerRadiusUm, SigmaUm) = (outerRadiusUm, innerRadiusUm, sigmaUm);
         var count = (int)Math.Ceiling((outerRadiusUm + 6 * sigmaUm) / TableStepUm) + 2;
         var offsets = new List<(double U, double G)>();
-        for (var u = -5 * sigmaUm; u <= 5 * sigmaUm; u += 0.5)
+        if (sigmaUm == 0)
+        {
+            offsets.Add((0, 1));
+        }
+
+        for (var u = -5 * sigmaUm; sigmaUm > 0 && u <= 5 * sigmaUm; u += 0.5)
         {
             offsets.Add((u, Math.Exp(-u * u / (2 * sigmaUm * sigmaUm))));
         }

@@ -54,16 +54,34 @@ public static class Registration
         var walls = new TubeWalls[a, s];
         var centres = new double[a, s];
         var outer = input.Geometry.TubeOuterDiameterUm / 2;
-        var profileModel = new KaptonProfileModel(outer, outer - input.Geometry.TubeWallUm, settings.BeamFwhmUm / (2 * Math.Sqrt(2 * Math.Log(2))));
+        var profileModel = new KaptonProfileModel(outer, outer - input.Geometry.TubeWallUm, settings.WallProfileFwhmUm / (2 * Math.Sqrt(2 * Math.Log(2))));
+        var rotation = parameters.TubeCentreFit == "rotation";
         for (var k = 0; k < a; k++)
         {
-            var (found, used) = TubeCentreFit.Run(rasters[k], parameters.TubeCentreFit, wallOptions, parameters.TubeCentresUm?[k], angles[k], profileModel);
+            var perAngle = rotation ? "line" : parameters.TubeCentreFit;
+            var (found, used) = TubeCentreFit.Run(rasters[k], perAngle, wallOptions, parameters.TubeCentresUm?[k], angles[k], profileModel);
             for (var j = 0; j < s; j++)
             {
                 (walls[k, j], centres[k, j]) = (found[j], used[j]);
             }
 
             progress?.Report(new RegistrationProgress("walls", k + 1, a));
+        }
+
+        if (rotation && parameters.TubeCentresUm is null)
+        {
+            // One straight tube axis turning with the sample; with too few angles or heights, the per-angle lines stay.
+            var phi = angles.Select(angle => new AngleFrame(angle, input.Geometry.RotationSign, parameters.MapAngleDeg).PhiDeg).ToArray();
+            var measured = new double[a, s];
+            for (var k = 0; k < a; k++)
+            {
+                for (var j = 0; j < s; j++)
+                {
+                    measured[k, j] = walls[k, j].CentreUm;
+                }
+            }
+
+            centres = RotationCentreFit.Fit(phi, first.YUm, measured) ?? centres;
         }
 
         var axis = new CtTubeAxis(calibration.Tube);

@@ -9,18 +9,37 @@ namespace TomoSaxs.Register.Stage;
 /// sums and motor positions (only the small datasets; no detector frame is read).</summary>
 public static class RegistrationInputFiles
 {
-    /// <summary>One angle's raster from its NeXus file.</summary>
-    /// <exception cref="DataFileException">The file is unreadable, or records no y position per slice.</exception>
+    /// <summary>One angle's raster from its NeXus file: the frame sums divided by each frame's transmitted flux (the
+    /// beam-stop diode, I0·T) and multiplied by the file's mean transmitted flux, in counts. The incident flux's
+    /// fluctuation and the sample's attenuation then no longer shape the Kapton wall profile, which becomes linear in
+    /// the Kapton and buffer chords (<see cref="Horizontal.KaptonProfileModel"/>).</summary>
+    /// <exception cref="DataFileException">The file is unreadable, records no y position per slice, no transmitted
+    /// flux, or a non-positive one.</exception>
     public static SaxsRaster ReadSaxs(string path)
     {
         using var scan = I22Scan.Open(path);
         var sums = scan.ReadFrameSums();
+        var flux = scan.ReadTransmittedFlux();
+        var meanFlux = 0.0;
+        for (var j = 0; j < sums.Slices; j++)
+        {
+            for (var i = 0; i < sums.Positions; i++)
+            {
+                meanFlux += flux[j, i] / (sums.Slices * sums.Positions);
+            }
+        }
+
         var frameSums = new double[sums.Slices, sums.Positions];
         for (var j = 0; j < sums.Slices; j++)
         {
             for (var i = 0; i < sums.Positions; i++)
             {
-                frameSums[j, i] = sums[j, i];
+                if (!(flux[j, i] > 0))
+                {
+                    throw new DataFileException(path, scan.Layout.TransmittedFlux, $"reads a transmitted flux of {flux[j, i]} at slice {j}, position {i}: the frame sums cannot be normalised");
+                }
+
+                frameSums[j, i] = sums[j, i] * meanFlux / flux[j, i];
             }
         }
 

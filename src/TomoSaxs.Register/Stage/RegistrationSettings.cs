@@ -10,10 +10,13 @@ namespace TomoSaxs.Register.Stage;
 /// <param name="AlongBeamStepUm">Along-beam voxel length.</param>
 /// <param name="AlongBeamWindowUm">Along-beam window, centred on the tube axis.</param>
 /// <param name="InnerDiameterUm">The tube's inner diameter: the expected distance between the two wall peaks.</param>
-public sealed record RegistrationSettings(double BeamFwhmUm, double BeamHeightUm, double AlongBeamStepUm, double AlongBeamWindowUm, double InnerDiameterUm)
+/// <param name="WallProfileFwhmUm">The FWHM of the blur in the Kapton wall profile model (0 = chords along the beam's
+/// centre line).</param>
+public sealed record RegistrationSettings(
+    double BeamFwhmUm, double BeamHeightUm, double AlongBeamStepUm, double AlongBeamWindowUm, double InnerDiameterUm, double WallProfileFwhmUm)
 {
     /// <summary>Resolves <paramref name="parameters"/>: FWHM and along-beam step default to the raster step, the
-    /// beam height to the slice step, the window to the tube's outer diameter.</summary>
+    /// beam height to the slice step, the window to the tube's outer diameter, the wall profile's blur to the beam FWHM.</summary>
     /// <param name="parameters">The stage's parameters.</param>
     /// <param name="geometry">The tube's size.</param>
     /// <param name="rasterStepUm">The mean step between beam positions, µm (positive).</param>
@@ -24,11 +27,13 @@ public sealed record RegistrationSettings(double BeamFwhmUm, double BeamHeightUm
         var height = parameters.BeamHeightUm.NumberOrNull ?? (double.IsFinite(sliceStepUm) && sliceStepUm > 0
             ? sliceStepUm
             : throw new ArgumentException("register.beam_height_um must be given when the raster has a single slice (auto = the slice step)."));
+        var fwhm = parameters.BeamFwhmUm.NumberOrNull ?? rasterStepUm;
         return new RegistrationSettings(
-            parameters.BeamFwhmUm.NumberOrNull ?? rasterStepUm,
+            fwhm,
             height,
             parameters.AlongBeamStepUm.NumberOrNull ?? rasterStepUm,
             parameters.AlongBeamWindowUm.NumberOrNull ?? geometry.TubeOuterDiameterUm,
-            geometry.TubeOuterDiameterUm - 2 * geometry.TubeWallUm);
+            geometry.TubeOuterDiameterUm - 2 * geometry.TubeWallUm,
+            parameters.WallProfileFwhmUm.NumberOrNull ?? fwhm);
     }
 }

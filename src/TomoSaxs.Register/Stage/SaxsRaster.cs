@@ -5,7 +5,7 @@ namespace TomoSaxs.Register.Stage;
 /// positions of the raster.
 /// </summary>
 /// <param name="Source">The file it came from (named in errors).</param>
-/// <param name="FrameSums">Total counts per frame [slice, position] (<c>SAXS_sum/sum</c>).</param>
+/// <param name="FrameSums">Total counts per frame [slice, position] (<c>SAXS_sum/sum</c>), divided by the frame's transmitted flux and multiplied by the file's mean (counts; <see cref="RegistrationInputFiles.ReadSaxs"/>).</param>
 /// <param name="XUm">Motor x of each position, µm.</param>
 /// <param name="YUm">Motor y of each slice, µm.</param>
 public sealed record SaxsRaster(string Source, double[,] FrameSums, IReadOnlyList<double> XUm, IReadOnlyList<double> YUm)

@@ -21,9 +21,13 @@ namespace TomoSaxs.Scan;
 /// the tube's outer diameter.</param>
 /// <param name="TubeCentresUm">The tube centre's motor x at each angle, µm: "auto" finds it from the Kapton walls
 /// in the frame sums; otherwise one number per angle in file order, separated by commas (used at every slice).</param>
-/// <param name="TubeCentreFit">How the per-slice wall centres of one angle become the centre used for each slice:
-/// "line" (a straight, possibly tilted tube: least-squares line over the slices' heights), "per_slice" (each
-/// slice's own walls), or "pooled" (all slices summed, one centre: the reference's vertical tube).</param>
+/// <param name="TubeCentreFit">How the per-slice wall centres become the centre used for each angle and slice:
+/// "rotation" (one fit over all angles and slices of a straight tube axis turning about the rotation axis), "line"
+/// (per angle, a straight, possibly tilted tube: least-squares line over the slices' heights), "per_slice" (each
+/// slice's own walls), or "pooled" (per angle, all slices summed, one centre: the reference's vertical tube).</param>
+/// <param name="WallProfileFwhmUm">The FWHM of the blur in the Kapton wall profile model, µm; "auto" = the beam FWHM
+/// (the Kapton and buffer chords averaged over the Gaussian beam); 0 = the chords along the beam's centre line (a
+/// pencil beam, as the phantom computes its bulk scattering).</param>
 /// <param name="WallPeakFraction">A Kapton wall peak must rise above the profile's median by this fraction of its
 /// range.</param>
 /// <param name="MinBeamWeight">A fibre whose summed beam weight in a path is below this is left out of that path,
@@ -40,6 +44,7 @@ public sealed record RegisterParameters(
     AutoOrNumber AlongBeamWindowUm,
     IReadOnlyList<double>? TubeCentresUm,
     string TubeCentreFit,
+    AutoOrNumber WallProfileFwhmUm,
     double WallPeakFraction,
     double MinBeamWeight,
     double ReachSigmas,
@@ -56,7 +61,7 @@ public sealed record RegisterParameters(
     public bool QcFigures { get; init; } = true;
 
     /// <summary>The choices of <c>tube_centre_fit</c>.</summary>
-    public static IReadOnlyList<string> TubeCentreFits { get; } = ["line", "per_slice", "pooled"];
+    public static IReadOnlyList<string> TubeCentreFits { get; } = ["rotation", "line", "per_slice", "pooled"];
 
     /// <summary>The declaration of the stage's parameters with their defaults.</summary>
     public static StageSchema Schema { get; } = new(
@@ -89,8 +94,12 @@ public sealed record RegisterParameters(
                 "tube_centres_um", "auto",
                 "tube centre's motor x per angle, µm: auto (from the Kapton walls) or one number per angle, comma-separated"),
             ParameterDefinition.Choice(
-                "tube_centre_fit", "line", TubeCentreFits,
-                "per-slice tube centres: line (straight tilted tube), per_slice, or pooled (one centre, vertical tube)"),
+                "tube_centre_fit", "rotation", TubeCentreFits,
+                "tube centres: rotation (one straight axis turning with the sample, all angles and slices), line (per angle, straight tilted tube), per_slice, or pooled (per angle, one centre, vertical tube)"),
+            ParameterDefinition.AutoOrNumber(
+                "wall_profile_fwhm_um", Scan.AutoOrNumber.Auto,
+                "blur of the Kapton wall profile model, µm; auto = the beam FWHM, 0 = chords along the beam's centre line",
+                NumericRange.NonNegative),
             ParameterDefinition.Number(
                 "wall_peak_fraction", 0.3,
                 "a Kapton wall peak rises above the median by this fraction of the frame-sum range",
@@ -124,6 +133,7 @@ public sealed record RegisterParameters(
             values.AutoOrNumber("along_beam_window_um"),
             ParseCentres(values.Text("tube_centres_um"), out _),
             values.Text("tube_centre_fit"),
+            values.AutoOrNumber("wall_profile_fwhm_um"),
             values.Number("wall_peak_fraction"),
             values.Number("min_beam_weight"),
             values.Number("reach_sigmas"),

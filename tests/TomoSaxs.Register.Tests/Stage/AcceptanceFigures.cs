@@ -30,6 +30,40 @@ public sealed record AcceptanceFigures
     /// <summary>The heaviest fibre (voxels) present on one side only, over all paths.</summary>
     public required double LargestUnmatchedWeight { get; init; }
 
+    /// <summary>The largest ratio of an unmatched fibre's weight (on the side that has it) to the minimum beam weight:
+    /// how far above the cut-off a fibre present on one side only lies (1 = at the cut-off).</summary>
+    public required double LargestUnmatchedThresholdRatio { get; init; }
+
+    /// <summary>Per path with differing sets, the heaviest fibre present on one side only, fibre voxels.</summary>
+    public required double[] UnmatchedWeights { get; init; }
+
+    /// <summary>Fibres present in one path on one side only with at least <see cref="GrazingFactor"/> × the minimum
+    /// beam weight (one count per path and fibre).</summary>
+    public required int HeavyUnmatched { get; init; }
+
+    /// <summary>Of <see cref="HeavyUnmatched"/>, those the other side has in no path of that angle and slice at all:
+    /// the fibre is in the slab on one side only (a sliver at the slab's top or bottom), not misplaced across paths.</summary>
+    public required int HeavyUnmatchedAbsentFromSlab { get; init; }
+
+    /// <summary>Paths whose sets differ at most by fibres lighter than <see cref="GrazingFactor"/> × the minimum beam
+    /// weight on the side that has them (fibres grazing the cut-off, far out in the beam's tail).</summary>
+    public required int EqualUpToGrazing { get; init; }
+
+    /// <summary>The factor of the minimum beam weight below which an unmatched fibre counts as grazing.</summary>
+    public required double GrazingFactor { get; init; }
+
+    /// <summary>Crossings in the weight comparison (truth weight ≥ 0.1 × the path's largest).</summary>
+    public required int WeightCrossings { get; init; }
+
+    /// <summary>Share of those crossings with |w/w_truth − 1| ≤ 5 %.</summary>
+    public required double WeightsWithin5Percent { get; init; }
+
+    /// <summary>Share of the crossings with truth weight ≥ half the path's largest with |w/w_truth − 1| ≤ 5 %.</summary>
+    public required double HeavyWeightsWithin5Percent { get; init; }
+
+    /// <summary>Share of (angle, slice, fibre) totals (truth above one voxel) whose traced-voxel volume is within 5 %.</summary>
+    public required double FibreVolumesWithin5Percent { get; init; }
+
     /// <summary>Median |w/w_truth − 1| over crossings with at least a tenth of their path's largest truth weight.</summary>
     public required double MedianWeightError { get; init; }
 
@@ -75,17 +109,28 @@ public sealed record AcceptanceFigures
     /// <summary>Share of paths with an equal set, as a fraction.</summary>
     public double EqualFraction => (double)EqualSets / Paths;
 
+    /// <summary>Share of paths equal up to fibres grazing the cut-off.</summary>
+    public double EqualUpToGrazingFraction => (double)EqualUpToGrazing / Paths;
+
     /// <summary>Share of paths equal up to sub-voxel fibres.</summary>
     public double EqualAboveOneVoxelFraction => (double)EqualAboveOneVoxel / Paths;
 
     /// <summary>Measures <paramref name="result"/> against <paramref name="truth"/>.</summary>
-    public static AcceptanceFigures Measure(RegistrationResult result, PhantomTruth truth, double ctVoxelUm, int fibreZOffset)
+    /// <param name="result">The registration.</param>
+    /// <param name="truth">The phantom's truth.</param>
+    /// <param name="ctVoxelUm">The calibrated CT voxel, µm.</param>
+    /// <param name="fibreZOffset">Truth's fibre-tracing z in the calibrated fibre grid, voxels.</param>
+    /// <param name="minBeamWeight">The phantom's and the pipeline's minimum beam weight, fibre voxels.</param>
+    /// <param name="grazingFactor">Unmatched fibres below this many times <paramref name="minBeamWeight"/> count as grazing.</param>
+    public static AcceptanceFigures Measure(RegistrationResult result, PhantomTruth truth, double ctVoxelUm, int fibreZOffset, double minBeamWeight = 0.001, double grazingFactor = 10)
     {
         var (angles, slices, positions) = (result.AnglesDeg.Count, result.Slices.Count, result.PathPositionsUm.Count);
         var step = Math.Abs(result.PathPositionsUm[^1] - result.PathPositionsUm[0]) / (positions - 1);
-        int paths = 0, equal = 0, equalAbove = 0, lost = 0, plain = 0, boundary = 0, thicknessPaths = 0;
+        int paths = 0, equal = 0, equalAbove = 0, equalGrazing = 0, heavyUnmatched = 0, heavyAbsent = 0, lost = 0, plain = 0, boundary = 0, thicknessPaths = 0;
         double largestUnmatched = 0, worstAlpha = 0, worstBeta = 0, spread = 0, truthSpread = 0, worstInterior = 0;
         var weightErrors = new List<double>();
+        var heavyErrors = new List<double>();
+        var unmatchedWeights = new List<double>();
         var volumeErrors = new List<double>();
         for (var j = 0; j < slices; j++)
         {
@@ -95,6 +140,7 @@ public sealed record AcceptanceFigures
             {
                 var byPath = PathComparison.ByPath(result.Crossings[a, j]);
                 var mineTotal = new Dictionary<int, double>();
+                var heavy = new List<(int Fibre, bool MissingFromMine)>();
                 var truthTotal = new Dictionary<int, double>();
                 for (var i = 0; i < positions; i++)
                 {
@@ -110,10 +156,22 @@ public sealed record AcceptanceFigures
                     var missing = expected.Where(c => !mine.ContainsKey(c.FibreId)).Select(c => c.Weight);
                     var extra = mine.Values.Where(m => !truthIds.Contains(m.FibreId)).Select(m => m.Weight);
                     var unmatched = missing.Concat(extra).DefaultIfEmpty(0).Max();
+                    heavy.AddRange(expected.Where(c => !mine.ContainsKey(c.FibreId) && c.Weight >= grazingFactor * minBeamWeight).Select(c => (c.FibreId, true)));
+                    heavy.AddRange(mine.Values.Where(m => !truthIds.Contains(m.FibreId) && m.Weight >= grazingFactor * minBeamWeight).Select(m => (m.FibreId, false)));
                     largestUnmatched = Math.Max(largestUnmatched, unmatched);
+                    if (unmatched > 0)
+                    {
+                        unmatchedWeights.Add(unmatched);
+                    }
+
                     if (unmatched < 1)
                     {
                         equalAbove++;
+                    }
+
+                    if (unmatched < grazingFactor * minBeamWeight)
+                    {
+                        equalGrazing++;
                     }
 
                     var max = expected.Length > 0 ? expected.Max(c => c.Weight) : 0;
@@ -125,6 +183,11 @@ public sealed record AcceptanceFigures
                             if (c.Weight >= 0.1 * max)
                             {
                                 weightErrors.Add(m.Weight / c.Weight - 1);
+                            }
+
+                            if (c.Weight >= 0.5 * max)
+                            {
+                                heavyErrors.Add(m.Weight / c.Weight - 1);
                             }
 
                             var (da, db) = PathComparison.AxisError(m.AlphaDeg, m.BetaDeg, c.AlphaDeg, c.BetaDeg);
@@ -152,6 +215,8 @@ public sealed record AcceptanceFigures
                     }
                 }
 
+                heavyUnmatched += heavy.Count;
+                heavyAbsent += heavy.Count(h => h.MissingFromMine ? !mineTotal.ContainsKey(h.Fibre) : !truthTotal.ContainsKey(h.Fibre));
                 foreach (var (id, total) in truthTotal.Where(t => t.Value > 1))
                 {
                     volumeErrors.Add(Math.Abs(mineTotal.GetValueOrDefault(id) / total - 1));
@@ -192,6 +257,16 @@ public sealed record AcceptanceFigures
             EqualSets = equal,
             EqualAboveOneVoxel = equalAbove,
             LargestUnmatchedWeight = largestUnmatched,
+            LargestUnmatchedThresholdRatio = largestUnmatched / minBeamWeight,
+            EqualUpToGrazing = equalGrazing,
+            UnmatchedWeights = [.. unmatchedWeights.Order()],
+            GrazingFactor = grazingFactor,
+            HeavyUnmatched = heavyUnmatched,
+            HeavyUnmatchedAbsentFromSlab = heavyAbsent,
+            WeightCrossings = weightErrors.Count,
+            WeightsWithin5Percent = weightErrors.Count(e => Math.Abs(e) <= 0.05) / (double)Math.Max(1, weightErrors.Count),
+            HeavyWeightsWithin5Percent = heavyErrors.Count(e => Math.Abs(e) <= 0.05) / (double)Math.Max(1, heavyErrors.Count),
+            FibreVolumesWithin5Percent = volumeErrors.Count(e => e <= 0.05) / (double)Math.Max(1, volumeErrors.Count),
             MedianWeightError = absolute.Length > 0 ? absolute[absolute.Length / 2] : double.NaN,
             P90WeightError = absolute.Length > 0 ? absolute[(int)(absolute.Length * 0.9)] : double.NaN,
             MeanSignedWeightError = weightErrors.Count > 0 ? weightErrors.Average() : double.NaN,
@@ -214,7 +289,11 @@ public sealed record AcceptanceFigures
         yield return $"vertical fiducial error {FiducialErrorPx:F2} CT px; worst slab bound error {SlabErrorVoxels} fibre voxels";
         yield return $"tube centre error per angle (worst over slices, µm): {string.Join(", ", CentreErrorUm.Select(e => e.ToString("F2")))}; worst {CentreErrorUm.Max():F2}";
         yield return $"paths with equal fibre sets: {EqualSets}/{Paths} = {EqualFraction:P2}; equal up to fibres below 1 voxel: {EqualAboveOneVoxel}/{Paths} = {EqualAboveOneVoxelFraction:P2}; heaviest unmatched fibre {LargestUnmatchedWeight:F3} voxels";
-        yield return $"weights (crossings ≥ 0.1 × path max): median |error| {MedianWeightError:P2}, p90 {P90WeightError:P2}, mean signed {MeanSignedWeightError:P2}; fibre volume per slab from voxels: median |error| {MedianFibreVolumeError:P2}";
+        yield return $"paths equal up to fibres below {GrazingFactor} × the minimum beam weight: {EqualUpToGrazing}/{Paths} = {EqualUpToGrazingFraction:P2}; heaviest unmatched fibre = {LargestUnmatchedThresholdRatio:F1} × the minimum beam weight";
+        double Quantile(double q) => UnmatchedWeights.Length > 0 ? UnmatchedWeights[(int)Math.Min(UnmatchedWeights.Length - 1, q * UnmatchedWeights.Length)] : 0;
+        yield return $"heaviest unmatched fibre per differing path ({UnmatchedWeights.Length} paths), fibre voxels: median {Quantile(0.5):G3}, p90 {Quantile(0.9):G3}, p99 {Quantile(0.99):G3}, max {Quantile(1):G3}";
+        yield return $"unmatched fibres ≥ {GrazingFactor} × the minimum beam weight: {HeavyUnmatched} (path, fibre) pairs, of which {HeavyUnmatchedAbsentFromSlab} have the fibre in no path of that angle and slice on the other side";
+        yield return $"weights ({WeightCrossings} crossings ≥ 0.1 × path max): median |error| {MedianWeightError:P2}, p90 {P90WeightError:P2}, mean signed {MeanSignedWeightError:P2}, within 5 %: {WeightsWithin5Percent:P2} (crossings ≥ 0.5 × path max: {HeavyWeightsWithin5Percent:P2}); fibre volume per slab from voxels: median |error| {MedianFibreVolumeError:P2}, within 5 %: {FibreVolumesWithin5Percent:P2}";
         yield return $"worst α error {WorstAlphaDeg:F2}°, worst β error {WorstBetaDeg:F2}°";
         yield return $"fibres lost between angles {FibresLostBetweenAngles}; worst total-weight spread over angles {WorstTotalWeightSpread:P2} (truth {WorstTruthTotalWeightSpread:P2})";
         yield return $"thickness within 2 % (or one step when < 3 steps): {ThicknessWithinPlainTolerance}/{ThicknessPaths}; with ½ CT voxel of boundary: {ThicknessWithinBoundaryTolerance}/{ThicknessPaths}; worst interior error {WorstInteriorThicknessError:P2}";

@@ -7,11 +7,13 @@ namespace TomoSaxs.Register.Tests.Stage;
 /// <summary>
 /// The Register computation on the example phantom against its truth (docs/register.md, "Acceptance"). The
 /// tolerances and why:
-/// vertical fiducial ≤ 1 CT pixel; tube centre ≤ ½ fibre voxel at every angle and slice; α and β ≤ 1° (whole-degree
+/// vertical fiducial ≤ 1 CT pixel; tube centre ≤ ½ fibre voxel at every angle and slice (and ≤ 0.5 µm, what the
+/// rotation fit reaches); α and β ≤ 1° (whole-degree
 /// traced codes); fibre sets equal per path up to fibres lighter than one fibre voxel (a fibre thinner than about
 /// two voxels that grazes a path's or a slab's edge can have exact weight without a traced voxel centre there, or the
-/// reverse: the traced voxels are the pipeline's only knowledge of the fibre); weights unbiased (mean within ±3 %) and
-/// with a median error no larger than the traced voxels' own error on each fibre's volume in the slab + 3 %;
+/// reverse: the traced voxels are the pipeline's only knowledge of the fibre); weights unbiased (mean within ±1 %) and
+/// with a median error no larger than the traced voxels' own error on each fibre's volume in the slab + 2 % (at the
+/// preset's 20 µm fibre voxels; <see cref="FineFibreRegistrationTests"/> holds the per-crossing 5 % at 10 µm);
 /// thickness within 2 % (one step for chords under three steps), widened at the sample's edge by the chord's change
 /// over half a CT voxel of boundary (the mask is a CT-voxel raster).
 /// </summary>
@@ -33,17 +35,18 @@ public sealed class RegistrationAcceptanceTests(RegisteredExample example, ITest
 
         Assert.True(figures.FiducialErrorPx <= 1, $"fiducial {figures.FiducialErrorPx:F2} CT px");
         Assert.True(figures.SlabErrorVoxels <= 1);
-        Assert.All(figures.CentreErrorUm, error => Assert.True(error <= example.Result.FibreVoxelUm / 2, $"tube centre error {error:F2} µm"));
+        Assert.All(figures.CentreErrorUm, error => Assert.True(error <= Math.Min(0.5, example.Result.FibreVoxelUm / 2), $"tube centre error {error:F2} µm"));
         Assert.True(figures.EqualAboveOneVoxelFraction >= 0.98, $"{figures.EqualAboveOneVoxelFraction:P2}");
+        Assert.Equal(figures.HeavyUnmatched, figures.HeavyUnmatchedAbsentFromSlab);
         Assert.True(figures.WorstAlphaDeg <= 1 && figures.WorstBetaDeg <= 1, $"α {figures.WorstAlphaDeg:F2}°, β {figures.WorstBetaDeg:F2}°");
-        Assert.True(Math.Abs(figures.MeanSignedWeightError) <= 0.03, $"weight bias {figures.MeanSignedWeightError:P2}");
-        Assert.True(figures.MedianWeightError <= figures.MedianFibreVolumeError + 0.03,
+        Assert.True(Math.Abs(figures.MeanSignedWeightError) <= 0.01, $"weight bias {figures.MeanSignedWeightError:P2}");
+        Assert.True(figures.MedianWeightError <= figures.MedianFibreVolumeError + 0.02,
             $"median weight error {figures.MedianWeightError:P2} vs voxelised volume error {figures.MedianFibreVolumeError:P2}");
         Assert.Equal(0, figures.FibresLostBetweenAngles);
         Assert.True(figures.WorstTotalWeightSpread <= figures.WorstTruthTotalWeightSpread + 0.05,
             $"total weight spread {figures.WorstTotalWeightSpread:P2} vs truth {figures.WorstTruthTotalWeightSpread:P2}");
         Assert.True(figures.ThicknessWithinBoundaryTolerance >= 0.99 * figures.ThicknessPaths, $"{figures.ThicknessWithinBoundaryTolerance}/{figures.ThicknessPaths}");
-        Assert.True(figures.WorstInteriorThicknessError <= 0.04, $"{figures.WorstInteriorThicknessError:P2}");
+        Assert.True(figures.WorstInteriorThicknessError <= 0.03, $"{figures.WorstInteriorThicknessError:P2}");
     }
 
     [Fact]

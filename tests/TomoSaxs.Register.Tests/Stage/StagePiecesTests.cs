@@ -29,16 +29,17 @@ public sealed class StagePiecesTests
         var geometry = new ScanGeometry(4000, 125, -1, 1);
         var automatic = new RegisterParameters(
             AutoOrNumber.Auto, AutoOrNumber.Of(1), 0, AutoOrNumber.Auto, AutoOrNumber.Auto, AutoOrNumber.Auto, AutoOrNumber.Auto,
-            null, "line", 0.3, 0.001, 5, true);
+            null, "rotation", AutoOrNumber.Auto, 0.3, 0.001, 5, true);
 
         var settings = RegistrationSettings.Resolve(automatic, geometry, rasterStepUm: 100, sliceStepUm: 50);
 
-        Assert.Equal(new RegistrationSettings(100, 50, 100, 4000, 3750), settings);
+        Assert.Equal(new RegistrationSettings(100, 50, 100, 4000, 3750, 100), settings);
         var pinned = automatic with
         {
             BeamFwhmUm = AutoOrNumber.Of(80), BeamHeightUm = AutoOrNumber.Of(60), AlongBeamStepUm = AutoOrNumber.Of(40), AlongBeamWindowUm = AutoOrNumber.Of(3000),
         };
-        Assert.Equal(new RegistrationSettings(80, 60, 40, 3000, 3750), RegistrationSettings.Resolve(pinned, geometry, 100, double.NaN));
+        Assert.Equal(new RegistrationSettings(80, 60, 40, 3000, 3750, 80), RegistrationSettings.Resolve(pinned, geometry, 100, double.NaN));
+        Assert.Equal(0, RegistrationSettings.Resolve(pinned with { WallProfileFwhmUm = AutoOrNumber.Of(0) }, geometry, 100, double.NaN).WallProfileFwhmUm);
         var error = Assert.Throws<ArgumentException>(() => RegistrationSettings.Resolve(automatic, geometry, 100, double.NaN));
         Assert.Contains("register.beam_height_um", error.Message);
     }

@@ -40,6 +40,42 @@ public sealed class TubeCentreFitTests
         Assert.All(walls, w => Assert.Equal(TomoSaxs.Calibrate.Estimates.EstimateSource.Pinned, w.Source));
     }
 
+    [Fact]
+    public void The_rotation_fit_recovers_a_tilted_axis_turning_with_the_sample_and_averages_the_noise()
+    {
+        // Axis 12 500 µm; tube axis in the sample (60 + 0.02·y', −40 − 0.01·y') µm, y' from the mean height.
+        double[] phi = [-90, -67.5, -45, -22.5, 0, 22.5, 45, 67.5, 90];
+        double[] y = [4200, 4300, 4400, 4500];
+        double Centre(int k, int j)
+        {
+            var (sin, cos) = Math.SinCos(phi[k] * Math.PI / 180);
+            var h = y[j] - 4350;
+            return 12_500 + (60 + 0.02 * h) * cos + (-40 - 0.01 * h) * sin;
+        }
+
+        var gaussian = Noise.Gaussian(11);
+        var measured = new double[phi.Length, y.Length];
+        for (var k = 0; k < phi.Length; k++)
+        {
+            for (var j = 0; j < y.Length; j++)
+            {
+                measured[k, j] = Centre(k, j) + 2 * gaussian();
+            }
+        }
+
+        measured[3, 2] = double.NaN;
+        var fitted = RotationCentreFit.Fit(phi, y, measured)!;
+
+        var cells = Enumerable.Range(0, phi.Length).SelectMany(k => Enumerable.Range(0, y.Length).Select(j => (k, j))).Where(c => double.IsFinite(measured[c.k, c.j])).ToArray();
+        var noise = Math.Sqrt(cells.Average(c => Math.Pow(measured[c.k, c.j] - Centre(c.k, c.j), 2)));
+        var rms = Math.Sqrt(cells.Average(c => Math.Pow(fitted[c.k, c.j] - Centre(c.k, c.j), 2)));
+        // Five parameters from 35 centres: the fitted centres carry about √(5/35) ≈ 0.38 of the measurements' noise.
+        Assert.True(rms <= 0.6 * noise, $"fitted rms {rms:F2} µm vs measured rms {noise:F2} µm");
+        Assert.True(double.IsFinite(fitted[3, 2]));
+        Assert.Null(RotationCentreFit.Fit([0, 180, 0, 180], y, new double[4, 4]));
+        Assert.Null(RotationCentreFit.Fit(phi, [4200], new double[phi.Length, 1]));
+    }
+
     private static double Truth(double slice) => 12_437.3 + Tilt * slice;
 
     private static SaxsRaster Raster(int seed)
