@@ -47,12 +47,15 @@ public static class CalibrateStage
         var ctFolder = parameters.CtOutput == CalibrateParameters.Uint8
             ? CombinedCtBuilder.ToBytes(combined, parameters, voxel, work, Log)
             : floatFolder;
+        MemoryLog.Checkpoint(Log, "uint8 CT");
         var map = SummedCtMap.Compute(combined, invert: true, CalibrateOptions.SlabDepth);
+        MemoryLog.Checkpoint(Log, "CT map");
         progress.Advance();
 
         var tube = FitTube(combined, parameters, inputs);
         Log($"tube: {tube.Count} slabs, radius {tube.Min(t => t.Circle.RadiusPx):F2}–{tube.Max(t => t.Circle.RadiusPx):F2} px " +
             $"(geometry {scan.Geometry.TubeOuterDiameterUm / 2 / voxel:F2} px)");
+        MemoryLog.Checkpoint(Log, "tube");
         progress.Advance();
 
         var maskFolder = work.Item("mask");
@@ -63,6 +66,7 @@ public static class CalibrateStage
             maskWriter.Commit();
         }
 
+        MemoryLog.Checkpoint(Log, "sample mask");
         progress.Advance();
         var placement = FibrePlacement.Plan(inputs.Frame, offset.Voxels, voxel, combined.Shape);
         Log($"fibres: traced {inputs.Frame.Traced} at shift {placement.Shift} on a grid of {placement.Shape} ({placement.FibreVoxelUm} µm)");
@@ -84,6 +88,7 @@ public static class CalibrateStage
             CalibrationFile.Write(outputs.Calibration, result, volumes, root => ProvenanceAttributes.Add(root, run.Provenance(inputs.Files)));
         }
 
+        MemoryLog.Checkpoint(Log, "calibration.h5");
         progress.Advance();
         AtomicFile.CommitFolder(ctFolder, outputs.CtFolder);
         run.WriteOutput(outputs.CtMap, inputs.Files, temporary => MultiPageTiff.WriteImage(temporary, ToFloat(map)));

@@ -18,12 +18,15 @@ internal static class CombinedCtBuilder
         CalibrateInputs inputs, CalibrateParameters parameters, double commonVoxelUm, WorkFolder work, Action<string> log)
     {
         var lowCommon = OnCommonVoxel(inputs.LowResReader, inputs.LowResVoxelUm, commonVoxelUm, work.Item("low_common"));
+        MemoryLog.Checkpoint(log, "low-res on the common voxel");
         var highCommon = OnCommonVoxel(inputs.HighResReader, inputs.HighResVoxelUm, commonVoxelUm, work.Item("high_common"));
+        MemoryLog.Checkpoint(log, "high-res on the common voxel");
         var offset = HighResOffset.Estimate(lowCommon, commonVoxelUm, highCommon, commonVoxelUm,
             CalibrateOptions.Offset(parameters), CalibrateOptions.PinnedOffset(parameters, commonVoxelUm));
         log($"high-res offset {offset.Voxels} common voxels = ({offset.Um.Z:F1}, {offset.Um.Y:F1}, {offset.Um.X:F1}) µm, " +
             $"{(offset.Source == Estimates.EstimateSource.Pinned ? "pinned" : "automatic")}, NCC {offset.Ncc:F3}" +
             (offset.IsReliable ? "" : $" — below calibrate.offset_minimum_ncc = {offset.MinimumNcc}: check the offset or pin it"));
+        MemoryLog.Checkpoint(log, "offset");
         FieldOfViewCheck.RequireInside(offset, CalibrateInputs.ShapeOf(inputs.HighRes), inputs.HighResVoxelUm,
             CalibrateInputs.ShapeOf(inputs.LowRes), inputs.LowResVoxelUm, inputs.HighRes.Folder, inputs.LowRes.Folder);
 
@@ -35,6 +38,7 @@ internal static class CombinedCtBuilder
             writer.Commit();
         }
 
+        MemoryLog.Checkpoint(log, "combined CT");
         return (offset, region, TiffStackSlabReader.AsFloat(TiffStack.Open(folder)), folder);
     }
 
