@@ -1,4 +1,5 @@
 using System.Globalization;
+using System.Runtime;
 using System.Text;
 using TomoSaxs.Calibrate.CtMap;
 using TomoSaxs.Calibrate.Fibres;
@@ -17,8 +18,8 @@ namespace TomoSaxs.Calibrate.Stage;
 /// The Calibrate stage (registration note §3, §9, §11; docs/calibrate.md): from the raw CT and fibre-tracing stacks
 /// to the combined CT on the common voxel (<c>calibrate/ct/</c>), the inverted summed CT map (<c>ct_map.tif</c>) and
 /// <c>calibration.h5</c> (offset, tube circles, fibre volumes on the calibrated grid, sample mask; see
-/// <see cref="CalibrationFile"/>). Every volume streams through in slabs of <see cref="CalibrateOptions.SlabDepth"/>
-/// slices; intermediate stacks live in a hidden work folder that is removed at the end; each output is renamed into
+/// <see cref="CalibrationFile"/>). Every volume streams through in slabs of at most <see cref="CalibrateOptions.SlabDepth"/>
+/// slices and <see cref="CalibrateOptions.SlabVoxels"/> voxels; intermediate stacks live in a hidden work folder that is removed at the end; each output is renamed into
 /// place, the manifest last.
 /// </summary>
 public static class CalibrateStage
@@ -32,6 +33,23 @@ public static class CalibrateStage
     /// <exception cref="CalibrateInputException">The inputs do not fit together.</exception>
     /// <exception cref="TubeNotFoundException">No tube in a CT slab (and the circle is not pinned).</exception>
     public static CalibrationResult Run(StageRun run, CalibrateOutputs outputs)
+    {
+        // Foreground gen-2 collections while the stage runs: with the default background GC the stage goes on
+        // allocating slabs (large-object heap) while a collection is under way, which on a busy machine let
+        // garbage slabs pile up to well over a GB before they were reclaimed.
+        var latency = GCSettings.LatencyMode;
+        GCSettings.LatencyMode = GCLatencyMode.Batch;
+        try
+        {
+            return RunStage(run, outputs);
+        }
+        finally
+        {
+            GCSettings.LatencyMode = latency;
+        }
+    }
+
+    private static CalibrationResult RunStage(StageRun run, CalibrateOutputs outputs)
     {
         var scan = run.Scan.Definition;
         var parameters = CalibrateParameters.From(scan.Stages);
@@ -48,7 +66,7 @@ public static class CalibrateStage
             ? CombinedCtBuilder.ToBytes(combined, parameters, voxel, work, Log)
             : floatFolder;
         MemoryLog.Checkpoint(Log, "uint8 CT");
-        var map = SummedCtMap.Compute(combined, invert: true, CalibrateOptions.SlabDepth);
+        var map = SummedCtMap.Compute(combined, invert: true, CalibrateOptions.SlabDepthFor(combined.Shape));
         MemoryLog.Checkpoint(Log, "CT map");
         progress.Advance();
 
@@ -62,7 +80,8 @@ public static class CalibrateStage
         IReadOnlyList<SampleMaskSlice> maskReport;
         using (var maskWriter = new TiffStackSlabWriter<byte>(maskFolder, combined.Shape))
         {
-            maskReport = SampleMask.Build(combined, tube, maskWriter, CalibrateOptions.Mask(parameters, scan.Geometry, voxel), CalibrateOptions.SlabDepth);
+            maskReport = SampleMask.Build(combined, tube, maskWriter, CalibrateOptions.Mask(parameters, scan.Geometry, voxel),
+                CalibrateOptions.SlabDepthFor(combined.Shape));
             maskWriter.Commit();
         }
 
