@@ -1,4 +1,5 @@
 using System.Globalization;
+using System.Runtime;
 using System.Text;
 using TomoSaxs.Calibrate.CtMap;
 using TomoSaxs.Calibrate.Fibres;
@@ -17,8 +18,8 @@ namespace TomoSaxs.Calibrate.Stage;
 /// The Calibrate stage (registration note §3, §9, §11; docs/calibrate.md): from the raw CT and fibre-tracing stacks
 /// to the combined CT on the common voxel (<c>calibrate/ct/</c>), the inverted summed CT map (<c>ct_map.tif</c>) and
 /// <c>calibration.h5</c> (offset, tube circles, fibre volumes on the calibrated grid, sample mask; see
-/// <see cref="CalibrationFile"/>). Every volume streams through in slabs of <see cref="CalibrateOptions.SlabDepth"/>
-/// slices; intermediate stacks live in a hidden work folder that is removed at the end; each output is renamed into
+/// <see cref="CalibrationFile"/>). Every volume streams through in slabs of at most <see cref="CalibrateOptions.SlabDepth"/>
+/// slices and <see cref="CalibrateOptions.SlabVoxels"/> voxels; intermediate stacks live in a hidden work folder that is removed at the end; each output is renamed into
 /// place, the manifest last.
 /// </summary>
 public static class CalibrateStage
@@ -32,6 +33,23 @@ public static class CalibrateStage
     /// <exception cref="CalibrateInputException">The inputs do not fit together.</exception>
     /// <exception cref="TubeNotFoundException">No tube in a CT slab (and the circle is not pinned).</exception>
     public static CalibrationResult Run(StageRun run, CalibrateOutputs outputs)
+    {
+        // Foreground gen-2 collections while the stage runs: with the default background GC the stage goes on
+        // allocating slabs (large-object heap) while a collection is under way, which on a busy machine let
+        // garbage slabs pile up to well over a GB before they were reclaimed.
+        var latency = GCSettings.LatencyMode;
+        GCSettings.LatencyMode = GCLatencyMode.Batch;
+        try
+        {
+            return RunStage(run, outputs);
+        }
+        finally
+        {
+            GCSettings.LatencyMode = latency;
+        }
+    }
+
+    private static CalibrationResult RunStage(StageRun run, CalibrateOutputs outputs)
     {
         var scan = run.Scan.Definition;
         var parameters = CalibrateParameters.From(scan.Stages);
@@ -47,22 +65,27 @@ public static class CalibrateStage
         var ctFolder = parameters.CtOutput == CalibrateParameters.Uint8
             ? CombinedCtBuilder.ToBytes(combined, parameters, voxel, work, Log)
             : floatFolder;
-        var map = SummedCtMap.Compute(combined, invert: true, CalibrateOptions.SlabDepth);
+        MemoryLog.Checkpoint(Log, "uint8 CT");
+        var map = SummedCtMap.Compute(combined, invert: true, CalibrateOptions.SlabDepthFor(combined.Shape));
+        MemoryLog.Checkpoint(Log, "CT map");
         progress.Advance();
 
         var tube = FitTube(combined, parameters, inputs);
         Log($"tube: {tube.Count} slabs, radius {tube.Min(t => t.Circle.RadiusPx):F2}–{tube.Max(t => t.Circle.RadiusPx):F2} px " +
             $"(geometry {scan.Geometry.TubeOuterDiameterUm / 2 / voxel:F2} px)");
+        MemoryLog.Checkpoint(Log, "tube");
         progress.Advance();
 
         var maskFolder = work.Item("mask");
         IReadOnlyList<SampleMaskSlice> maskReport;
         using (var maskWriter = new TiffStackSlabWriter<byte>(maskFolder, combined.Shape))
         {
-            maskReport = SampleMask.Build(combined, tube, maskWriter, CalibrateOptions.Mask(parameters, scan.Geometry, voxel), CalibrateOptions.SlabDepth);
+            maskReport = SampleMask.Build(combined, tube, maskWriter, CalibrateOptions.Mask(parameters, scan.Geometry, voxel),
+                CalibrateOptions.SlabDepthFor(combined.Shape));
             maskWriter.Commit();
         }
 
+        MemoryLog.Checkpoint(Log, "sample mask");
         progress.Advance();
         var placement = FibrePlacement.Plan(inputs.Frame, offset.Voxels, voxel, combined.Shape);
         Log($"fibres: traced {inputs.Frame.Traced} at shift {placement.Shift} on a grid of {placement.Shape} ({placement.FibreVoxelUm} µm)");
@@ -90,6 +113,7 @@ public static class CalibrateStage
             CalibrationFile.Write(outputs.Calibration, result, volumes, root => ProvenanceAttributes.Add(root, run.Provenance(inputs.Files)));
         }
 
+        MemoryLog.Checkpoint(Log, "calibration.h5");
         progress.Advance();
         AtomicFile.CommitFolder(ctFolder, outputs.CtFolder);
         run.WriteOutput(outputs.CtMap, inputs.Files, temporary => MultiPageTiff.WriteImage(temporary, ToFloat(map)));

@@ -18,12 +18,15 @@ internal static class CombinedCtBuilder
         CalibrateInputs inputs, CalibrateParameters parameters, double commonVoxelUm, WorkFolder work, Action<string> log)
     {
         var lowCommon = OnCommonVoxel(inputs.LowResReader, inputs.LowResVoxelUm, commonVoxelUm, work.Item("low_common"));
+        MemoryLog.Checkpoint(log, "low-res on the common voxel");
         var highCommon = OnCommonVoxel(inputs.HighResReader, inputs.HighResVoxelUm, commonVoxelUm, work.Item("high_common"));
+        MemoryLog.Checkpoint(log, "high-res on the common voxel");
         var offset = HighResOffset.Estimate(lowCommon, commonVoxelUm, highCommon, commonVoxelUm,
-            CalibrateOptions.Offset(parameters), CalibrateOptions.PinnedOffset(parameters, commonVoxelUm));
+            CalibrateOptions.Offset(parameters, lowCommon.Shape), CalibrateOptions.PinnedOffset(parameters, commonVoxelUm));
         log($"high-res offset {offset.Voxels} common voxels = ({offset.Um.Z:F1}, {offset.Um.Y:F1}, {offset.Um.X:F1}) µm, " +
             $"{(offset.Source == Estimates.EstimateSource.Pinned ? "pinned" : "automatic")}, NCC {offset.Ncc:F3}" +
             (offset.IsReliable ? "" : $" — below calibrate.offset_minimum_ncc = {offset.MinimumNcc}: check the offset or pin it"));
+        MemoryLog.Checkpoint(log, "offset");
         FieldOfViewCheck.RequireInside(offset, CalibrateInputs.ShapeOf(inputs.HighRes), inputs.HighResVoxelUm,
             CalibrateInputs.ShapeOf(inputs.LowRes), inputs.LowResVoxelUm, inputs.HighRes.Folder, inputs.LowRes.Folder);
 
@@ -31,10 +34,12 @@ internal static class CombinedCtBuilder
         HighResRegion region;
         using (var writer = new TiffStackSlabWriter<float>(folder, lowCommon.Shape, Calibrated(commonVoxelUm)))
         {
-            region = CombinedCt.Assemble(lowCommon, inputs.HighResReader, inputs.HighResVoxelUm, commonVoxelUm, offset.Voxels, writer, CalibrateOptions.SlabDepth);
+            region = CombinedCt.Assemble(lowCommon, inputs.HighResReader, inputs.HighResVoxelUm, commonVoxelUm, offset.Voxels, writer,
+                CalibrateOptions.SlabDepthFor(inputs.HighResReader.Shape));
             writer.Commit();
         }
 
+        MemoryLog.Checkpoint(log, "combined CT");
         return (offset, region, TiffStackSlabReader.AsFloat(TiffStack.Open(folder)), folder);
     }
 
@@ -42,13 +47,13 @@ internal static class CombinedCtBuilder
     public static string ToBytes(ISlabReader<float> combined, CalibrateParameters parameters, double commonVoxelUm, WorkFolder work, Action<string> log)
     {
         var window = parameters.WindowLow.IsAuto
-            ? IntensityWindow.FromPercentiles(combined, parameters.WindowLowPercentile, parameters.WindowHighPercentile, CalibrateOptions.SlabDepth)
+            ? IntensityWindow.FromPercentiles(combined, parameters.WindowLowPercentile, parameters.WindowHighPercentile, CalibrateOptions.SlabDepthFor(combined.Shape))
             : new IntensityWindow(parameters.WindowLow.Value, parameters.WindowHigh.Value);
         log($"uint8 window [{window.Low:G6}, {window.High:G6}] grey ({(parameters.WindowLow.IsAuto ? "percentiles" : "pinned")})");
         var folder = work.Item("ct_uint8");
         using var bytes = new TiffStackSlabWriter<byte>(folder, combined.Shape, Calibrated(commonVoxelUm));
         var scaling = new ByteScalingWriter(bytes, window);
-        foreach (var range in SlabRange.Cover(combined.Shape.Depth, CalibrateOptions.SlabDepth))
+        foreach (var range in SlabRange.Cover(combined.Shape.Depth, CalibrateOptions.SlabDepthFor(combined.Shape)))
         {
             scaling.WriteSlab(combined.ReadSlab(range.Start, range.End));
         }
@@ -70,7 +75,7 @@ internal static class CombinedCtBuilder
         var geometry = ResampleGeometry.Covering(scan.Shape, voxelUm, commonVoxelUm);
         using (var writer = new TiffStackSlabWriter<float>(folder, geometry.Output, Calibrated(commonVoxelUm)))
         {
-            AreaResampler.Resample(scan, geometry, writer, CalibrateOptions.SlabDepth, CalibrateOptions.SlabDepth);
+            AreaResampler.Resample(scan, geometry, writer, CalibrateOptions.SlabDepthFor(scan.Shape), CalibrateOptions.SlabDepthFor(geometry.Output));
             writer.Commit();
         }
 
