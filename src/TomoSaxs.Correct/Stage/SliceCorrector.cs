@@ -25,6 +25,10 @@ public sealed class SliceCorrector : IDisposable
         Slice = slice;
     }
 
+    /// <summary>Above this size of every background and buffer frame's box in float64 (bytes), the normalised
+    /// reference frames are cached as float32 (512 MiB).</summary>
+    public const long ReferenceCacheBudgetBytes = 512L << 20;
+
     /// <summary>The inputs.</summary>
     public CorrectInputs Inputs { get; }
 
@@ -39,6 +43,12 @@ public sealed class SliceCorrector : IDisposable
 
     /// <summary>Masked pixels of the box.</summary>
     public bool[] Excluded { get; private set; } = [];
+
+    /// <summary>Pixels of the box farther than the margin from Integrate's q range (and, for <c>q_box_half</c>, the
+    /// analysed χ half): not stored, they carry the fill value like masked pixels (none for <c>store: full</c>).</summary>
+    public bool[] OutsideRange { get; private set; } = [];
+
+    private bool[] unstored = [];
 
     /// <summary>Per-pixel detector factors of the box.</summary>
     public DetectorFactorMap Factors { get; private set; } = null!;
@@ -134,11 +144,26 @@ public sealed class SliceCorrector : IDisposable
                 : FrameBox.OfQRange(map.QNm, rows, columns, range.Min, range.Max, s.BoxMarginPx)
             : FrameBox.Full(rows, columns);
         Excluded = Box.Crop(mask.Excluded, columns);
+        OutsideRange = s.QRangeNm is { } q
+            ? Invert(s.AnalysedHalfOnly
+                ? Box.InRange(map.QNm, columns, q.Min, q.Max, s.BoxMarginPx, map.ChiPipelineRad, Math.PI / 2, 1.5 * Math.PI)
+                : Box.InRange(map.QNm, columns, q.Min, q.Max, s.BoxMarginPx))
+            : new bool[Box.PixelCount];
+        unstored = [.. Excluded.Zip(OutsideRange, (masked, outside) => masked || outside)];
         // ψ from the horizontal axis: pyFAI's χ = atan2(dim1 offset, dim2 offset) (integration note §2).
         Factors = DetectorFactorMap.Create(Box.Crop(map.TwoThetaRad, columns), Box.Crop(map.ChiPyFaiRad, columns), s.Detector);
 
         Background = Own(ReferenceScan.Open(Inputs.Background, "background", Box, Factors, s));
         Buffer = s.Mode == CorrectionMode.BackgroundAndBuffer ? Own(ReferenceScan.Open(Inputs.Buffer!, "buffer", Box, Factors, s)) : null;
+        // Every reference frame cached as float64 would exceed the budget (full Pilatus 2M frames: ~20 MB each):
+        // cache float32 instead.
+        var referenceFrames = Background.Frames + (Buffer?.Frames ?? 0);
+        var single = (long)referenceFrames * Box.PixelCount * sizeof(double) > ReferenceCacheBudgetBytes;
+        Background.SinglePrecisionCache = single;
+        if (Buffer is not null)
+        {
+            Buffer.SinglePrecisionCache = single;
+        }
         RequireShape(Background.FilePath, rows, columns);
         if (Buffer is not null)
         {
@@ -276,6 +301,8 @@ public sealed class SliceCorrector : IDisposable
         return new FrameFactors(x, offset, time, i0, it, d, chord, phi, flags, background, buffer);
     }
 
+    private static bool[] Invert(bool[] values) => [.. values.Select(v => !v)];
+
     private static void RequireShape(string file, int rows, int columns)
     {
         using var scan = I22Scan.Open(file);
@@ -336,7 +363,8 @@ public sealed class SliceCorrector : IDisposable
         writer.Commit();
     }
 
-    private static bool NeedsSample(FrameFactors frame) => (frame.Flags & (FrameFlags.Skipped | FrameFlags.Zeroed)) == 0;
+    /// <summary>Whether Correct reads this frame's raw pixels (not for skipped or zeroed frames, written as fill or 0).</summary>
+    public static bool NeedsSample(FrameFactors frame) => (frame.Flags & (FrameFlags.Skipped | FrameFlags.Zeroed)) == 0;
 
     /// <summary>The corrected box of one frame from its raw counts (ignored for skipped and zeroed frames).</summary>
     public float[] CorrectFrame(FrameFactors frame, double[] raw)
@@ -352,7 +380,7 @@ public sealed class SliceCorrector : IDisposable
         {
             for (var i = 0; i < output.Length; i++)
             {
-                output[i] = Excluded[i] ? Settings.MaskedFill : 0f;
+                output[i] = unstored[i] ? Settings.MaskedFill : 0f;
             }
 
             return output;
@@ -381,7 +409,7 @@ public sealed class SliceCorrector : IDisposable
         }
 
         FrameCombination.Combine(raw, bufferValues, backgroundValues, bufferWeight, backgroundWeight, inverseThickness,
-            Factors.Gain, Excluded, Settings.MaskedFill, output);
+            Factors.Gain, unstored, Settings.MaskedFill, output);
         return output;
     }
 
@@ -392,9 +420,9 @@ public sealed class SliceCorrector : IDisposable
             return scan.Averaged();
         }
 
-        if (match.UpperWeight == 0)
+        if (match.UpperWeight == 0 && scan.Normalised(match.Lower) is { } cached)
         {
-            return scan.Normalised(match.Lower);
+            return cached;
         }
 
         var values = new double[Box.PixelCount];
