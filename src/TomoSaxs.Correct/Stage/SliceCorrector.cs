@@ -333,25 +333,31 @@ public sealed class SliceCorrector : IDisposable
         var root = CorrectedFile.Declare(this);
         decorate?.Invoke(root);
         using var writer = Hdf5ArtefactWriter.Begin(path, root);
+        // One set of buffers per frame of a batch, reused (full frames: ~70 MB per frame, which would otherwise pile
+        // up on the large-object heap between collections).
+        var batch = Math.Max(1, parallelism);
+        double[][] Buffers() => [.. Enumerable.Range(0, batch).Select(_ => new double[Box.PixelCount])];
+        var raw = Buffers();
+        var backgroundScratch = Buffers();
+        var bufferScratch = Buffers();
+        var corrected = Enumerable.Range(0, batch).Select(_ => new float[Box.PixelCount]).ToArray();
         for (var a = 0; a < Angles.Count; a++)
         {
             var angle = Angles[a];
             using var scan = I22Scan.Open(angle.File);
-            var batch = Math.Max(1, parallelism);
             for (var first = 0; first < angle.Frames.Count; first += batch)
             {
                 var count = Math.Min(batch, angle.Frames.Count - first);
-                var raw = new double[count][];
                 for (var k = 0; k < count; k++)
                 {
-                    raw[k] = NeedsSample(angle.Frames[first + k])
-                        ? scan.ReadFrameRegion<double>(Slice, first + k, Box.FirstRow, Box.Rows, Box.FirstColumn, Box.Columns).Pixels
-                        : [];
+                    if (NeedsSample(angle.Frames[first + k]))
+                    {
+                        scan.ReadFrameRegion<double>(Slice, first + k, Box.FirstRow, Box.Rows, Box.FirstColumn, Box.Columns, raw[k]);
+                    }
                 }
 
-                var corrected = new float[count][];
                 Parallel.For(0, count, new ParallelOptions { MaxDegreeOfParallelism = parallelism },
-                    k => corrected[k] = CorrectFrame(angle.Frames[first + k], raw[k]));
+                    k => CorrectInto(angle.Frames[first + k], raw[k], corrected[k], backgroundScratch[k], bufferScratch[k]));
                 for (var k = 0; k < count; k++)
                 {
                     writer.WriteSlab(CorrectedFile.FramesPath(a), [first + k, 0, 0], [1, Box.Rows, Box.Columns], corrected[k]);
@@ -370,10 +376,18 @@ public sealed class SliceCorrector : IDisposable
     public float[] CorrectFrame(FrameFactors frame, double[] raw)
     {
         var output = new float[Box.PixelCount];
+        CorrectInto(frame, raw, output, new double[Box.PixelCount], new double[Box.PixelCount]);
+        return output;
+    }
+
+    /// <summary>Corrects one frame into <paramref name="output"/>; <paramref name="raw"/> is normalised in place and the
+    /// scratch arrays receive interpolated reference frames.</summary>
+    private void CorrectInto(FrameFactors frame, double[] raw, float[] output, double[] backgroundScratch, double[] bufferScratch)
+    {
         if ((frame.Flags & FrameFlags.Skipped) != 0)
         {
             Array.Fill(output, Settings.MaskedFill);
-            return output;
+            return;
         }
 
         if ((frame.Flags & FrameFlags.Zeroed) != 0)
@@ -383,12 +397,12 @@ public sealed class SliceCorrector : IDisposable
                 output[i] = unstored[i] ? Settings.MaskedFill : 0f;
             }
 
-            return output;
+            return;
         }
 
         FrameNormalisation.Normalise(raw, frame.CountTimeS, frame.IncidentFlux, frame.TransmittedFlux, Factors, Settings.Detector);
-        var background = Reference(Background, frame.Background);
-        var buffer = Buffer is null ? null : Reference(Buffer, frame.Buffer);
+        var background = Reference(Background, frame.Background, backgroundScratch);
+        var buffer = Buffer is null ? null : Reference(Buffer, frame.Buffer, bufferScratch);
         double bufferWeight, backgroundWeight, inverseThickness;
         ReadOnlySpan<double> bufferValues = buffer, backgroundValues = background;
         if ((frame.Flags & FrameFlags.BackgroundOnly) != 0)
@@ -410,10 +424,9 @@ public sealed class SliceCorrector : IDisposable
 
         FrameCombination.Combine(raw, bufferValues, backgroundValues, bufferWeight, backgroundWeight, inverseThickness,
             Factors.Gain, unstored, Settings.MaskedFill, output);
-        return output;
     }
 
-    private double[] Reference(ReferenceScan scan, OffsetMatch match)
+    private double[] Reference(ReferenceScan scan, OffsetMatch match, double[] scratch)
     {
         if (Settings.BackgroundType == BackgroundType.Averaged)
         {
@@ -425,9 +438,8 @@ public sealed class SliceCorrector : IDisposable
             return cached;
         }
 
-        var values = new double[Box.PixelCount];
-        scan.Matched(match, values);
-        return values;
+        scan.Matched(match, scratch);
+        return scratch;
     }
 
     /// <inheritdoc />
