@@ -124,7 +124,18 @@ public sealed class ReferenceScan : IDisposable
     }
 
     private float[] NormalisedSingle(int k) =>
-        normalisedSingle.GetOrAdd(k, index => new Lazy<float[]>(() => [.. Read(index).Select(v => (float)v)])).Value;
+        normalisedSingle.GetOrAdd(k, index => new Lazy<float[]>(() => ToSingle(Read(index)))).Value;
+
+    private static float[] ToSingle(ReadOnlySpan<double> values)
+    {
+        var result = new float[values.Length];
+        for (var i = 0; i < values.Length; i++)
+        {
+            result[i] = (float)values[i];
+        }
+
+        return result;
+    }
 
     /// <summary>The average of every frame's normalised values (for the averaged background type).</summary>
     public double[] Averaged() => average.Value;
