@@ -40,12 +40,19 @@ internal static class CorrectBenchmark
         var offsetError = corrector.Angles.Select((angle, a) => angle.Frames.Select((frame, p) => Math.Abs(frame.OffsetUm - truthOffsets[a, slice, p])).Max()).Max();
         var peakMb = Process.GetCurrentProcess().PeakWorkingSet64 / 1048576.0;
         var box = corrector.Box;
+        var sampleFramesRead = corrector.Angles.Sum(angle => angle.Frames.Count(SliceCorrector.NeedsSample));
+        // The raw SAXS frames of one slice: every angle's file over its number of slices.
+        var rawSliceMb = corrector.Inputs.SaxsFiles.Sum(file => new FileInfo(file).Length) / 1048576.0 / SlicesOf(corrector.Inputs.SaxsFiles[0]);
         return string.Create(CultureInfo.InvariantCulture,
-            $"{{\"mode\":\"{mode}\",\"store\":\"{store}\",\"box\":\"{box.Rows}x{box.Columns}\",\"frames\":{frames},\"seconds\":{seconds:F2}," +
-            $"\"frames_per_s\":{frames / seconds:F1},\"peak_working_set_mb\":{peakMb:F0},\"output_mb\":{new FileInfo(output).Length / 1048576.0:F1},\"threads\":{threads},\"max_offset_error_um\":{offsetError:F3}}}");
+            $"{{\"mode\":\"{mode}\",\"store\":\"{store}\",\"box\":\"{box.Rows}x{box.Columns}\",\"frames\":{frames},\"sample_frames_read\":{sampleFramesRead},\"seconds\":{seconds:F2}," +
+            $"\"frames_per_s\":{frames / seconds:F1},\"peak_working_set_mb\":{peakMb:F0},\"output_mb\":{new FileInfo(output).Length / 1048576.0:F1},\"raw_slice_mb\":{rawSliceMb:F1},\"threads\":{threads},\"max_offset_error_um\":{offsetError:F3}}}");
     }
 
-    /// <summary>The I/O-only pass: read each frame's box as Correct does, convert to float32, write in the same layout.</summary>
+    /// <summary>
+    /// The I/O-only pass: the same reads and writes as Correct — each background and buffer frame Correct matches, once
+    /// (it caches them), and the box of every sample frame Correct corrects, converted to float32; frames Correct
+    /// skips are not read and are written as the fill value — in the same layout, without correcting.
+    /// </summary>
     private static void CopyBoxes(SliceCorrector corrector, string output)
     {
         var box = corrector.Box;
@@ -56,12 +63,43 @@ internal static class CorrectBenchmark
                 ArtefactStorage.ChunkedBitshuffleLz4([1, box.Rows, box.Columns]));
         }
 
+        var sampleFrames = corrector.Angles.SelectMany(angle => angle.Frames).Where(SliceCorrector.NeedsSample).ToList();
+        var checksum = 0.0;
+        foreach (var (reference, matches) in new[]
+        {
+            (corrector.Inputs.Background, sampleFrames.Select(frame => frame.Background)),
+            (corrector.Buffer is null ? null : corrector.Inputs.Buffer, sampleFrames.Select(frame => frame.Buffer)),
+        })
+        {
+            if (reference is null)
+            {
+                continue;
+            }
+
+            using var scan = I22Scan.Open(reference);
+            var indices = corrector.Settings.BackgroundType == BackgroundType.Averaged
+                ? Enumerable.Range(0, scan.Positions)
+                : matches.SelectMany(match => match.UpperWeight == 0 ? [match.Lower] : new[] { match.Lower, match.Upper }).Distinct();
+            foreach (var k in indices)
+            {
+                checksum += scan.ReadFrameRegion<double>(0, k, box.FirstRow, box.Rows, box.FirstColumn, box.Columns).Pixels[0];
+            }
+        }
+
+        var fill = new float[box.PixelCount];
+        Array.Fill(fill, corrector.Settings.MaskedFill);
         using var writer = Hdf5ArtefactWriter.Begin(output, root);
         for (var a = 0; a < corrector.Angles.Count; a++)
         {
             using var scan = I22Scan.Open(corrector.Angles[a].File);
             for (var p = 0; p < corrector.Angles[a].Frames.Count; p++)
             {
+                if (!SliceCorrector.NeedsSample(corrector.Angles[a].Frames[p]))
+                {
+                    writer.WriteSlab(CorrectedFile.FramesPath(a), [p, 0, 0], [1, box.Rows, box.Columns], fill);
+                    continue;
+                }
+
                 var pixels = scan.ReadFrameRegion<double>(corrector.Slice, p, box.FirstRow, box.Rows, box.FirstColumn, box.Columns).Pixels;
                 var values = new float[pixels.Length];
                 for (var i = 0; i < values.Length; i++)
@@ -74,6 +112,13 @@ internal static class CorrectBenchmark
         }
 
         writer.Commit();
+        GC.KeepAlive(checksum);
+    }
+
+    private static int SlicesOf(string saxsFile)
+    {
+        using var scan = I22Scan.Open(saxsFile);
+        return scan.Slices;
     }
 
     private static double[,,] ReadThickness(string beamPaths, string dataset = "/paths/sample_um")

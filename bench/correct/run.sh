@@ -1,6 +1,8 @@
 #!/usr/bin/env bash
 # Correct benchmark (docs/benchmarks.md): one slice of the bench preset (9 angles × 50 Pilatus 2M frames), corrected
-# (read + correct + write) against reading the same frame boxes and writing them as float32 in the same layout.
+# (read + correct + write) against the same I/O without correcting: the background and buffer frames Correct matches
+# (read once each) and the boxes of the sample frames Correct corrects are read, and every frame is written as
+# float32 in the same layout (frames Correct skips as the fill value, unread). Prints the load average before each pass.
 # Needs the bench phantom: ./build.sh Phantom --scan bench.   bench/correct/run.sh [SLICE] [THREADS]
 set -euo pipefail
 repo="$(cd "$(dirname "${BASH_SOURCE[0]}")/../.." && pwd)"
@@ -18,6 +20,7 @@ dotnet "$work/bin/tomosaxs-bench.dll" correct "$scan" "$truth" "$slice" io full 
 rm -f "$work/warm.h5"
 for store in full q_box_half; do
   for mode in io correct; do
+    echo "load average: $(cut -d' ' -f1-3 /proc/loadavg)"
     dotnet "$work/bin/tomosaxs-bench.dll" correct "$scan" "$truth" "$slice" "$mode" "$store" "$work/out.h5" "$threads"
     rm -f "$work/out.h5"
   done

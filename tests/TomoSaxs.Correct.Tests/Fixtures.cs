@@ -5,12 +5,13 @@ namespace TomoSaxs.Correct.Tests;
 /// <summary>
 /// Aligned grids, noise-free: the tube on the rotation axis (no offset, no tilt), the raster on whole steps
 /// (phase 0), background and buffer line scans on the same step shifted by one whole step, so every sample
-/// frame's offset from its tube centre is one of the line scans' offsets. Gain 3e-3 (10⁴ × the example's) makes
-/// the integer rounding of noise-free raw frames ≤ 0.5/10⁶ of the counts so that 1e-5 is reachable.
+/// frame's offset from its tube centre is one of the line scans' offsets. The frames are float32 expected counts
+/// (<c>phantom.float_frames</c>): rounded to integers, the thinnest sample frames' A_S − … cancellation amplifies
+/// the rounding beyond 1e-5 (worst 1.06e-4 at gain 3e-3). Gain 3e-3 (10⁴ × the example's) is kept.
 /// </summary>
 public sealed class AlignedNoiseFreePhantom() : ExamplePhantom(false,
 [
-    "phantom.beam.gain=3e-3", "phantom.raster.phase_steps=0", "phantom.tube.centre_um.x=0", "phantom.tube.centre_um.z=0",
+    "phantom.beam.gain=3e-3", "phantom.float_frames=true", "phantom.raster.phase_steps=0", "phantom.tube.centre_um.x=0", "phantom.tube.centre_um.z=0",
     "phantom.tube.tilt.x=0", "phantom.tube.tilt.z=0", "phantom.line_scans.shift_steps=1", "phantom.line_scans.step_ratio=1",
     "phantom.line_scans.tube_offset_um=0",
 ]);

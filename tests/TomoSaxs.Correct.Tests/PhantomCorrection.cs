@@ -69,7 +69,8 @@ internal static class PhantomCorrection
         return cropped;
     }
 
-    public static bool[] Mask(Hdf5File file) => [.. file.Dataset("/mask").Read<byte>().Select(v => v != 0)];
+    /// <summary>Pixels without a stored value (masked, or outside the stored q range): they carry the fill value.</summary>
+    public static bool[] Mask(Hdf5File file) => CorrectedFile.ReadUnstored(file);
 
     public static int Angles(Hdf5File file) => file.MemberNames("/").Count(name => name.StartsWith("angle_", StringComparison.Ordinal));
 }

@@ -9,6 +9,7 @@ namespace TomoSaxs.Correct.Output;
 /// <code>
 /// /box                         i32 [4]   first row, first column, rows, columns of the stored rectangle
 /// /mask                        u8  [rows, columns]   1 = masked (carries the fill value)
+/// /outside_range               u8  [rows, columns]   1 = farther than the margin from the q range (fill value)
 /// /angle_NNN/frames            f32 [positions, rows, columns]  G/d-normalised intensity, per µm of sample
 ///                                         (bitshuffle + LZ4, one frame per chunk)
 /// /angle_NNN/{position_um, offset_um, count_time_s, i0, it, transmission, thickness_um, inner_chord_um,
@@ -25,7 +26,7 @@ public static class CorrectedFile
     public const string ArtefactName = "tomosaxs.corrected";
 
     /// <summary>The layout version.</summary>
-    public const int LayoutVersion = 1;
+    public const int LayoutVersion = 2;
 
     /// <summary>The group of angle index <paramref name="angle"/>.</summary>
     public static string AngleGroup(int angle) => $"angle_{angle:D3}";
@@ -47,6 +48,7 @@ public static class CorrectedFile
             .Set("background_file", slice.Background.FilePath).Set("buffer_file", slice.Buffer?.FilePath ?? "");
         root.AddDataset("box", new[] { box.FirstRow, box.FirstColumn, box.Rows, box.Columns });
         root.AddDataset("mask", slice.Excluded.Select(e => e ? (byte)1 : (byte)0).ToArray(), [box.Rows, box.Columns]);
+        root.AddDataset("outside_range", slice.OutsideRange.Select(e => e ? (byte)1 : (byte)0).ToArray(), [box.Rows, box.Columns]);
         root.AddStrings("flagged_frames", slice.FlaggedFrames.Count == 0 ? ["none"] : slice.FlaggedFrames);
         for (var a = 0; a < slice.Angles.Count; a++)
         {
@@ -80,6 +82,15 @@ public static class CorrectedFile
     {
         var frames = file.Dataset(FramesPath(angle));
         return frames.ReadHyperslab<float>([position, 0, 0], [1, frames.Shape[1], frames.Shape[2]]);
+    }
+
+    /// <summary>Per pixel of the box, whether it carries the fill value: masked or outside the stored q range
+    /// (<c>/outside_range</c>, absent in layout 1).</summary>
+    public static bool[] ReadUnstored(Hdf5File file)
+    {
+        var mask = file.Dataset("/mask").Read<byte>();
+        var outside = file.IsDataset("/outside_range") ? file.Dataset("/outside_range").Read<byte>() : new byte[mask.Length];
+        return [.. mask.Zip(outside, (m, o) => m != 0 || o != 0)];
     }
 
     /// <summary>The stored rectangle.</summary>

@@ -25,6 +25,10 @@ public sealed class SliceCorrector : IDisposable
         Slice = slice;
     }
 
+    /// <summary>Above this size of every background and buffer frame's box in float64 (bytes), the normalised
+    /// reference frames are cached as float32 (512 MiB).</summary>
+    public const long ReferenceCacheBudgetBytes = 512L << 20;
+
     /// <summary>The inputs.</summary>
     public CorrectInputs Inputs { get; }
 
@@ -39,6 +43,12 @@ public sealed class SliceCorrector : IDisposable
 
     /// <summary>Masked pixels of the box.</summary>
     public bool[] Excluded { get; private set; } = [];
+
+    /// <summary>Pixels of the box farther than the margin from Integrate's q range (and, for <c>q_box_half</c>, the
+    /// analysed χ half): not stored, they carry the fill value like masked pixels (none for <c>store: full</c>).</summary>
+    public bool[] OutsideRange { get; private set; } = [];
+
+    private bool[] unstored = [];
 
     /// <summary>Per-pixel detector factors of the box.</summary>
     public DetectorFactorMap Factors { get; private set; } = null!;
@@ -134,11 +144,26 @@ public sealed class SliceCorrector : IDisposable
                 : FrameBox.OfQRange(map.QNm, rows, columns, range.Min, range.Max, s.BoxMarginPx)
             : FrameBox.Full(rows, columns);
         Excluded = Box.Crop(mask.Excluded, columns);
+        OutsideRange = s.QRangeNm is { } q
+            ? Invert(s.AnalysedHalfOnly
+                ? Box.InRange(map.QNm, columns, q.Min, q.Max, s.BoxMarginPx, map.ChiPipelineRad, Math.PI / 2, 1.5 * Math.PI)
+                : Box.InRange(map.QNm, columns, q.Min, q.Max, s.BoxMarginPx))
+            : new bool[Box.PixelCount];
+        unstored = [.. Excluded.Zip(OutsideRange, (masked, outside) => masked || outside)];
         // ψ from the horizontal axis: pyFAI's χ = atan2(dim1 offset, dim2 offset) (integration note §2).
         Factors = DetectorFactorMap.Create(Box.Crop(map.TwoThetaRad, columns), Box.Crop(map.ChiPyFaiRad, columns), s.Detector);
 
         Background = Own(ReferenceScan.Open(Inputs.Background, "background", Box, Factors, s));
         Buffer = s.Mode == CorrectionMode.BackgroundAndBuffer ? Own(ReferenceScan.Open(Inputs.Buffer!, "buffer", Box, Factors, s)) : null;
+        // Every reference frame cached as float64 would exceed the budget (full Pilatus 2M frames: ~20 MB each):
+        // cache float32 instead.
+        var referenceFrames = Background.Frames + (Buffer?.Frames ?? 0);
+        var single = (long)referenceFrames * Box.PixelCount * sizeof(double) > ReferenceCacheBudgetBytes;
+        Background.SinglePrecisionCache = single;
+        if (Buffer is not null)
+        {
+            Buffer.SinglePrecisionCache = single;
+        }
         RequireShape(Background.FilePath, rows, columns);
         if (Buffer is not null)
         {
@@ -276,6 +301,8 @@ public sealed class SliceCorrector : IDisposable
         return new FrameFactors(x, offset, time, i0, it, d, chord, phi, flags, background, buffer);
     }
 
+    private static bool[] Invert(bool[] values) => [.. values.Select(v => !v)];
+
     private static void RequireShape(string file, int rows, int columns)
     {
         using var scan = I22Scan.Open(file);
@@ -306,25 +333,31 @@ public sealed class SliceCorrector : IDisposable
         var root = CorrectedFile.Declare(this);
         decorate?.Invoke(root);
         using var writer = Hdf5ArtefactWriter.Begin(path, root);
+        // One set of buffers per frame of a batch, reused (full frames: ~70 MB per frame, which would otherwise pile
+        // up on the large-object heap between collections).
+        var batch = Math.Max(1, parallelism);
+        double[][] Buffers() => [.. Enumerable.Range(0, batch).Select(_ => new double[Box.PixelCount])];
+        var raw = Buffers();
+        var backgroundScratch = Buffers();
+        var bufferScratch = Buffers();
+        var corrected = Enumerable.Range(0, batch).Select(_ => new float[Box.PixelCount]).ToArray();
         for (var a = 0; a < Angles.Count; a++)
         {
             var angle = Angles[a];
             using var scan = I22Scan.Open(angle.File);
-            var batch = Math.Max(1, parallelism);
             for (var first = 0; first < angle.Frames.Count; first += batch)
             {
                 var count = Math.Min(batch, angle.Frames.Count - first);
-                var raw = new double[count][];
                 for (var k = 0; k < count; k++)
                 {
-                    raw[k] = NeedsSample(angle.Frames[first + k])
-                        ? scan.ReadFrameRegion<double>(Slice, first + k, Box.FirstRow, Box.Rows, Box.FirstColumn, Box.Columns).Pixels
-                        : [];
+                    if (NeedsSample(angle.Frames[first + k]))
+                    {
+                        scan.ReadFrameRegion<double>(Slice, first + k, Box.FirstRow, Box.Rows, Box.FirstColumn, Box.Columns, raw[k]);
+                    }
                 }
 
-                var corrected = new float[count][];
                 Parallel.For(0, count, new ParallelOptions { MaxDegreeOfParallelism = parallelism },
-                    k => corrected[k] = CorrectFrame(angle.Frames[first + k], raw[k]));
+                    k => CorrectInto(angle.Frames[first + k], raw[k], corrected[k], backgroundScratch[k], bufferScratch[k]));
                 for (var k = 0; k < count; k++)
                 {
                     writer.WriteSlab(CorrectedFile.FramesPath(a), [first + k, 0, 0], [1, Box.Rows, Box.Columns], corrected[k]);
@@ -336,31 +369,40 @@ public sealed class SliceCorrector : IDisposable
         writer.Commit();
     }
 
-    private static bool NeedsSample(FrameFactors frame) => (frame.Flags & (FrameFlags.Skipped | FrameFlags.Zeroed)) == 0;
+    /// <summary>Whether Correct reads this frame's raw pixels (not for skipped or zeroed frames, written as fill or 0).</summary>
+    public static bool NeedsSample(FrameFactors frame) => (frame.Flags & (FrameFlags.Skipped | FrameFlags.Zeroed)) == 0;
 
     /// <summary>The corrected box of one frame from its raw counts (ignored for skipped and zeroed frames).</summary>
     public float[] CorrectFrame(FrameFactors frame, double[] raw)
     {
         var output = new float[Box.PixelCount];
+        CorrectInto(frame, raw, output, new double[Box.PixelCount], new double[Box.PixelCount]);
+        return output;
+    }
+
+    /// <summary>Corrects one frame into <paramref name="output"/>; <paramref name="raw"/> is normalised in place and the
+    /// scratch arrays receive interpolated reference frames.</summary>
+    private void CorrectInto(FrameFactors frame, double[] raw, float[] output, double[] backgroundScratch, double[] bufferScratch)
+    {
         if ((frame.Flags & FrameFlags.Skipped) != 0)
         {
             Array.Fill(output, Settings.MaskedFill);
-            return output;
+            return;
         }
 
         if ((frame.Flags & FrameFlags.Zeroed) != 0)
         {
             for (var i = 0; i < output.Length; i++)
             {
-                output[i] = Excluded[i] ? Settings.MaskedFill : 0f;
+                output[i] = unstored[i] ? Settings.MaskedFill : 0f;
             }
 
-            return output;
+            return;
         }
 
         FrameNormalisation.Normalise(raw, frame.CountTimeS, frame.IncidentFlux, frame.TransmittedFlux, Factors, Settings.Detector);
-        var background = Reference(Background, frame.Background);
-        var buffer = Buffer is null ? null : Reference(Buffer, frame.Buffer);
+        var background = Reference(Background, frame.Background, backgroundScratch);
+        var buffer = Buffer is null ? null : Reference(Buffer, frame.Buffer, bufferScratch);
         double bufferWeight, backgroundWeight, inverseThickness;
         ReadOnlySpan<double> bufferValues = buffer, backgroundValues = background;
         if ((frame.Flags & FrameFlags.BackgroundOnly) != 0)
@@ -381,25 +423,23 @@ public sealed class SliceCorrector : IDisposable
         }
 
         FrameCombination.Combine(raw, bufferValues, backgroundValues, bufferWeight, backgroundWeight, inverseThickness,
-            Factors.Gain, Excluded, Settings.MaskedFill, output);
-        return output;
+            Factors.Gain, unstored, Settings.MaskedFill, output);
     }
 
-    private double[] Reference(ReferenceScan scan, OffsetMatch match)
+    private double[] Reference(ReferenceScan scan, OffsetMatch match, double[] scratch)
     {
         if (Settings.BackgroundType == BackgroundType.Averaged)
         {
             return scan.Averaged();
         }
 
-        if (match.UpperWeight == 0)
+        if (match.UpperWeight == 0 && scan.Normalised(match.Lower) is { } cached)
         {
-            return scan.Normalised(match.Lower);
+            return cached;
         }
 
-        var values = new double[Box.PixelCount];
-        scan.Matched(match, values);
-        return values;
+        scan.Matched(match, scratch);
+        return scratch;
     }
 
     /// <inheritdoc />

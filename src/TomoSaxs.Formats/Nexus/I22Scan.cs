@@ -91,6 +91,24 @@ public sealed class I22Scan : IDisposable
         int slice, int position, int firstRow, int rows, int firstColumn, int columns, Hdf5ReadStatistics? statistics = null)
         where T : unmanaged, INumberBase<T>
     {
+        var (start, count) = Region(slice, position, firstRow, rows, firstColumn, columns);
+        var pixels = Frames.ReadHyperslab<T>(start, count, statistics);
+        return new DetectorFrame<T>(slice, position, firstRow, firstColumn, rows, columns, pixels);
+    }
+
+    /// <summary>Reads the same rectangle as <see cref="ReadFrameRegion{T}(int, int, int, int, int, int, Hdf5ReadStatistics?)"/>
+    /// into <paramref name="destination"/> (rows × columns values, row-major), so that a caller can reuse one buffer.</summary>
+    /// <inheritdoc cref="ReadFrame{T}(int, int, Hdf5ReadStatistics?)"/>
+    public void ReadFrameRegion<T>(
+        int slice, int position, int firstRow, int rows, int firstColumn, int columns, Span<T> destination, Hdf5ReadStatistics? statistics = null)
+        where T : unmanaged, INumberBase<T>
+    {
+        var (start, count) = Region(slice, position, firstRow, rows, firstColumn, columns);
+        Frames.ReadHyperslab(start, count, destination, statistics);
+    }
+
+    private (long[] Start, long[] Count) Region(int slice, int position, int firstRow, int rows, int firstColumn, int columns)
+    {
         ArgumentOutOfRangeException.ThrowIfNegative(slice);
         ArgumentOutOfRangeException.ThrowIfGreaterThanOrEqual(slice, Slices);
         ArgumentOutOfRangeException.ThrowIfNegative(position);
@@ -103,8 +121,7 @@ public sealed class I22Scan : IDisposable
 
         long[] start = IsLineScan ? [position, firstRow, firstColumn] : [slice, position, firstRow, firstColumn];
         long[] count = IsLineScan ? [1, rows, columns] : [1, 1, rows, columns];
-        var pixels = Frames.ReadHyperslab<T>(start, count, statistics);
-        return new DetectorFrame<T>(slice, position, firstRow, firstColumn, rows, columns, pixels);
+        return (start, count);
     }
 
     /// <summary>The total counts of each frame, as recorded by the beamline (not recomputed).</summary>

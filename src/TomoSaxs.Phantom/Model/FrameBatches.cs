@@ -7,18 +7,20 @@ namespace TomoSaxs.Phantom;
 /// </summary>
 internal static class FrameBatches
 {
+    /// <typeparam name="T">The pixel type (int32 counts, or float32 for <c>phantom.float_frames</c>).</typeparam>
     /// <param name="count">Number of frames.</param>
     /// <param name="pixels">Pixels per frame.</param>
     /// <param name="options">Thread count.</param>
     /// <param name="compute">Fills frame <c>index</c> into the buffer (with a scratch buffer of expected counts); returns its sum. Runs in parallel.</param>
     /// <param name="write">Writes frame <c>index</c>; called in index order on one thread.</param>
-    public static void Run(int count, int pixels, PhantomRunOptions options, Func<int, int[], double[], double> compute, Action<int, int[], double> write)
+    public static void Run<T>(int count, int pixels, PhantomRunOptions options, Func<int, T[], double[], double> compute, Action<int, T[], double> write)
+        where T : struct
     {
         var batch = Math.Max(1, options.Threads);
-        var buffers = new (int[] Frame, double[] Scratch)[2 * batch];
+        var buffers = new (T[] Frame, double[] Scratch)[2 * batch];
         for (var k = 0; k < buffers.Length; k++)
         {
-            buffers[k] = (new int[pixels], new double[pixels]);
+            buffers[k] = (new T[pixels], new double[pixels]);
         }
 
         var sums = new double[2 * batch];

@@ -95,4 +95,21 @@ internal static class FrameSynthesis
 
         return sum;
     }
+
+    /// <summary>The noise-free raw frame as float32 expected counts (<c>phantom.float_frames</c>): −1 on gaps, 0
+    /// behind the beamstop, otherwise the expectation rounded to float32 only. Returns the frame's sum.</summary>
+    public static double RawFrame(DetectorModel detector, ReadOnlySpan<double> expected, Span<float> frame)
+    {
+        var sum = 0.0;
+        var gap = detector.Gap;
+        var blocked = detector.Blocked;
+        for (var p = 0; p < frame.Length; p++)
+        {
+            var value = gap[p] ? GapValue : blocked[p] ? 0f : (float)expected[p];
+            frame[p] = value;
+            sum += value;
+        }
+
+        return sum;
+    }
 }

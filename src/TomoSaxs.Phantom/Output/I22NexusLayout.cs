@@ -26,14 +26,16 @@ internal static class I22NexusLayout
         return entry;
     }
 
-    /// <summary>Declares the streamed, bitshuffle + LZ4 frames dataset (one frame per chunk) of shape <paramref name="pointShape"/> + [rows, columns].</summary>
-    public static void AddFrames(ArtefactGroup entry, IReadOnlyList<long> pointShape, int rows, int columns)
+    /// <summary>Declares the streamed, bitshuffle + LZ4 frames dataset (one frame per chunk) of shape <paramref name="pointShape"/> + [rows, columns]: int32, or float32 with <paramref name="floatFrames"/>.</summary>
+    public static void AddFrames(ArtefactGroup entry, IReadOnlyList<long> pointShape, int rows, int columns, bool floatFrames = false)
     {
         var saxs = entry.Group("SAXS");
         saxs.Attributes.Set("NX_class", "NXdata");
         long[] shape = [.. pointShape, rows, columns];
         long[] chunk = [.. pointShape.Select(_ => 1L), rows, columns];
-        saxs.AddStreamedDataset<int>("data", shape, ArtefactStorage.ChunkedBitshuffleLz4(chunk)).Attributes.Set("units", "counts");
+        var storage = ArtefactStorage.ChunkedBitshuffleLz4(chunk);
+        var data = floatFrames ? saxs.AddStreamedDataset<float>("data", shape, storage) : saxs.AddStreamedDataset<int>("data", shape, storage);
+        data.Attributes.Set("units", "counts");
     }
 
     /// <summary>

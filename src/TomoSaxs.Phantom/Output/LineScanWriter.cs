@@ -20,22 +20,44 @@ internal static class LineScanWriter
         var root = new ArtefactGroup();
         var entry = I22NexusLayout.CreateEntry(root,
             scan.Kind == LineScanKind.Background ? "phantom empty-tube line scan (background)" : "phantom buffer-filled tube line scan", plan.Fingerprint);
-        I22NexusLayout.AddFrames(entry, [scan.Positions], detector.Rows, detector.Columns);
+        I22NexusLayout.AddFrames(entry, [scan.Positions], detector.Rows, detector.Columns, plan.Spec.FloatFrames);
         // The sums are known only once the frames are drawn, so the (small) sum dataset is streamed as well.
         I22NexusLayout.AddPointData(entry, lineScan: true, null, scan.MotorXMm, [heightMm], scan.IncidentFlux, transmitted, beam.CountTimeS);
         using var writer = Hdf5ArtefactWriter.Begin(path, root);
-        FrameBatches.Run(scan.Positions, detector.PixelCount, options,
-            (k, frame, expected) =>
-            {
-                var scale = beam.Gain * scan.IncidentFlux[k] * beam.CountTimeS * scan.Transmission[k];
-                FrameSynthesis.ExpectedCounts(detector, [], [], [], scan.Kapton[k], scan.Buffer[k], 0, scale, expected);
-                return FrameSynthesis.RawFrame(detector, expected, plan.Spec.Noise, new PhantomRandom(plan.Spec.Seed, kind + "-frame", k), frame);
-            },
-            (k, frame, sum) =>
-            {
-                writer.WriteSlab(I22NexusLayout.FramesPath, [k, 0, 0], [1, detector.Rows, detector.Columns], frame);
-                sums[k] = sum;
-            });
+        void Expected(int k, double[] expected)
+        {
+            var scale = beam.Gain * scan.IncidentFlux[k] * beam.CountTimeS * scan.Transmission[k];
+            FrameSynthesis.ExpectedCounts(detector, [], [], [], scan.Kapton[k], scan.Buffer[k], 0, scale, expected);
+        }
+
+        if (plan.Spec.FloatFrames)
+        {
+            FrameBatches.Run<float>(scan.Positions, detector.PixelCount, options,
+                (k, frame, expected) =>
+                {
+                    Expected(k, expected);
+                    return FrameSynthesis.RawFrame(detector, expected, frame);
+                },
+                (k, frame, sum) =>
+                {
+                    writer.WriteSlab(I22NexusLayout.FramesPath, [k, 0, 0], [1, detector.Rows, detector.Columns], frame);
+                    sums[k] = sum;
+                });
+        }
+        else
+        {
+            FrameBatches.Run<int>(scan.Positions, detector.PixelCount, options,
+                (k, frame, expected) =>
+                {
+                    Expected(k, expected);
+                    return FrameSynthesis.RawFrame(detector, expected, plan.Spec.Noise, new PhantomRandom(plan.Spec.Seed, kind + "-frame", k), frame);
+                },
+                (k, frame, sum) =>
+                {
+                    writer.WriteSlab(I22NexusLayout.FramesPath, [k, 0, 0], [1, detector.Rows, detector.Columns], frame);
+                    sums[k] = sum;
+                });
+        }
         writer.WriteSlab(I22NexusLayout.SumsPath, [0], [scan.Positions], sums);
         writer.Commit();
     }

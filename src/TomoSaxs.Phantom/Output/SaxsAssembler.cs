@@ -57,18 +57,16 @@ internal static class SaxsAssembler
             var root = new ArtefactGroup();
             var entry = I22NexusLayout.CreateEntry(root, $"tomoSAXS phantom raster at rotation {plan.AnglesDeg[angle]:R}°", plan.Fingerprint);
             entry.Group("sample").AddScalar("rotation_angle", plan.AnglesDeg[angle]).Attributes.Set("units", "deg");
-            I22NexusLayout.AddFrames(entry, [plan.Slices, plan.Positions], detector.Rows, detector.Columns);
+            I22NexusLayout.AddFrames(entry, [plan.Slices, plan.Positions], detector.Rows, detector.Columns, plan.Spec.FloatFrames);
             I22NexusLayout.AddPointData(entry, lineScan: false, sums, raster.MotorXMm, raster.MotorYMm, incident, transmitted, plan.Spec.Beam.CountTimeS);
             using var writer = Hdf5ArtefactWriter.Begin(plan.Outputs.Saxs[angle], root);
-            var frame = new int[detector.Rows * detector.Columns];
-            for (var slice = 0; slice < plan.Slices; slice++)
+            if (plan.Spec.FloatFrames)
             {
-                var frames = parts[slice]!.Dataset(SlicePartWriter.FramesPath(angle));
-                for (var position = 0; position < plan.Positions; position++)
-                {
-                    frames.ReadHyperslab<int>([position, 0, 0], [1, detector.Rows, detector.Columns], frame);
-                    writer.WriteSlab(I22NexusLayout.FramesPath, [slice, position, 0, 0], [1, 1, detector.Rows, detector.Columns], frame);
-                }
+                CopyFrames<float>(plan, parts, angle, writer);
+            }
+            else
+            {
+                CopyFrames<int>(plan, parts, angle, writer);
             }
 
             writer.Commit();
@@ -78,6 +76,22 @@ internal static class SaxsAssembler
             foreach (var part in parts)
             {
                 part?.Dispose();
+            }
+        }
+    }
+
+    private static void CopyFrames<T>(PhantomPlan plan, Hdf5File?[] parts, int angle, Hdf5ArtefactWriter writer)
+        where T : unmanaged, System.Numerics.INumberBase<T>
+    {
+        var detector = plan.Spec.Detector;
+        var frame = new T[detector.Rows * detector.Columns];
+        for (var slice = 0; slice < plan.Slices; slice++)
+        {
+            var frames = parts[slice]!.Dataset(SlicePartWriter.FramesPath(angle));
+            for (var position = 0; position < plan.Positions; position++)
+            {
+                frames.ReadHyperslab<T>([position, 0, 0], [1, detector.Rows, detector.Columns], frame);
+                writer.WriteSlab(I22NexusLayout.FramesPath, [slice, position, 0, 0], [1, 1, detector.Rows, detector.Columns], frame);
             }
         }
     }

@@ -21,6 +21,9 @@ namespace TomoSaxs.Phantom;
 /// <param name="Ct">The high- and low-resolution CT volumes.</param>
 /// <param name="FibreTracing">The cropped fibre-tracing volumes.</param>
 /// <param name="Waxs">The coarse WAXS map.</param>
+/// <param name="FloatFrames">Noise-free only: write the SAXS, background and buffer frames as float32 expected
+/// counts (not rounded to integers), for tests whose tolerance is below the integer rounding. Off by default; left
+/// out of the fingerprint when off, so existing presets keep theirs.</param>
 public sealed record PhantomSpec(
     int Seed,
     bool Noise,
@@ -34,7 +37,8 @@ public sealed record PhantomSpec(
     ScatteringSpec Scattering,
     CtSpec Ct,
     FibreTracingSpec FibreTracing,
-    WaxsSpec Waxs)
+    WaxsSpec Waxs,
+    [property: JsonIgnore(Condition = JsonIgnoreCondition.WhenWritingDefault)] bool FloatFrames = false)
 {
     /// <summary>The values used for every key the <c>phantom:</c> block leaves out (a small phantom; seed 1).</summary>
     public static PhantomSpec Defaults { get; } = new(

@@ -34,7 +34,14 @@ public static class PhantomSpecReader
             ReadScattering(phantom.Mapping("scattering", required: false), d.Scattering),
             ReadCt(phantom.Mapping("ct", required: false), d.Ct),
             ReadFibreTracing(phantom.Mapping("fibre_tracing", required: false), d.FibreTracing),
-            ReadWaxs(phantom.Mapping("waxs_map", required: false), d.Waxs));
+            ReadWaxs(phantom.Mapping("waxs_map", required: false), d.Waxs),
+            phantom.Boolean("float_frames", required: false) ?? d.FloatFrames);
+        if (spec.FloatFrames && spec.Noise)
+        {
+            phantom.Context.Report(phantom.PathOf("float_frames"), "is true, which needs noise: false (Poisson counts are integers).",
+                phantom.Peek("float_frames") ?? phantom.Node);
+        }
+
         phantom.ReportUnknownKeys();
         return phantom.Context.Problems.Count == before && seed is not null ? spec : null;
     }
