@@ -98,15 +98,15 @@ public static class Registration
             var tubePx = (Row: tubeUm.Y / ctVoxel - 0.5, Col: tubeUm.X / ctVoxel - 0.5);
             var cloud = SlabCloud.Read(input.Volumes, slab, placement, tubeUm);
             var (mask, lowerWeight, upperWeight) = MaskAtCentre(input.Volumes, slab, ctVoxel);
-            var lowerMask = Slice(mask, 0);
-            var upperMask = mask.GetLength(0) > 1 ? Slice(mask, 1) : lowerMask;
+            var lowerMask = SmoothChord.Blur(mask, 0);
+            var upperMask = mask.GetLength(0) > 1 ? SmoothChord.Blur(mask, 1) : lowerMask;
             Parallel.For(0, a, new ParallelOptions { MaxDegreeOfParallelism = maxThreads > 0 ? maxThreads : -1 }, k =>
             {
                 var frame = new AngleFrame(angles[k], input.Geometry.RotationSign, parameters.MapAngleDeg);
                 var grid = BeamPathGridder.Grid(cloud, frame, centres[k, j], raster, gridding);
                 crossings[k, j] = KeepHeavyEnough(grid.Crossings, parameters.MinBeamWeight);
-                var lower = SampleChord.Compute(lowerMask, ctVoxel, tubePx, frame, centres[k, j], first.XUm);
-                var upper = SampleChord.Compute(upperMask, ctVoxel, tubePx, frame, centres[k, j], first.XUm);
+                var lower = SmoothChord.Compute(lowerMask, ctVoxel, tubePx, frame, centres[k, j], first.XUm);
+                var upper = SmoothChord.Compute(upperMask, ctVoxel, tubePx, frame, centres[k, j], first.XUm);
                 for (var i = 0; i < p; i++)
                 {
                     chords[k, j, i] = lowerWeight * lower[i] + upperWeight * upper[i];
@@ -161,13 +161,5 @@ public static class Registration
         var fraction = Math.Clamp(position - lower, 0, 1);
         var slab2 = volumes.SampleMask.ReadSlab(lower, upper + 1);
         return upper == lower ? (slab2, 1, 0) : (slab2, 1 - fraction, fraction);
-    }
-
-    private static byte[,,] Slice(byte[,,] volume, int z)
-    {
-        var (h, w) = (volume.GetLength(1), volume.GetLength(2));
-        var slice = new byte[1, h, w];
-        Buffer.BlockCopy(volume, z * h * w, slice, 0, h * w);
-        return slice;
     }
 }

@@ -67,7 +67,8 @@ public sealed class CalibrateThenRegisterTests(RegisteredExample example, ITestO
         Assert.True(Math.Abs(figures.MeanSignedWeightError) <= 0.01, $"weight bias {figures.MeanSignedWeightError:P2}");
         Assert.True(figures.MedianWeightError <= figures.MedianFibreVolumeError + 0.02);
         Assert.Equal(0, figures.FibresLostBetweenAngles);
-        Assert.True(figures.ThicknessWithinBoundaryTolerance >= 0.99 * figures.ThicknessPaths, $"{figures.ThicknessWithinBoundaryTolerance}/{figures.ThicknessPaths}");
-        Assert.True(figures.WorstInteriorThicknessError <= 0.04, $"{figures.WorstInteriorThicknessError:P2}");
+        Assert.True(figures.ThicknessWithinPlainTolerance >= 0.99 * figures.ThicknessPaths, $"{figures.ThicknessWithinPlainTolerance}/{figures.ThicknessPaths}");
+        Assert.True(figures.ThicknessWithinBoundaryTolerance >= 0.998 * figures.ThicknessPaths, $"{figures.ThicknessWithinBoundaryTolerance}/{figures.ThicknessPaths}");
+        Assert.True(figures.WorstInteriorThicknessError <= 0.02, $"{figures.WorstInteriorThicknessError:P2}");
     }
 }

@@ -14,8 +14,10 @@ namespace TomoSaxs.Register.Tests.Stage;
 /// reverse: the traced voxels are the pipeline's only knowledge of the fibre); weights unbiased (mean within ±1 %) and
 /// with a median error no larger than the traced voxels' own error on each fibre's volume in the slab + 2 % (at the
 /// preset's 20 µm fibre voxels; <see cref="FineFibreRegistrationTests"/> holds the per-crossing 5 % at 10 µm);
-/// thickness within 2 % (one step for chords under three steps), widened at the sample's edge by the chord's change
-/// over half a CT voxel of boundary (the mask is a CT-voxel raster).
+/// thickness within 2 % (one step for chords under three steps) on ≥ 99 % of the paths and on every interior path
+/// (itself and both neighbours ≥ three steps); the ≤ 1 % left are the last path before the sample's edge, a grazing
+/// chord that would need the outline to a tenth of a CT voxel, within the tolerance widened by the chord's change
+/// over half a CT voxel of boundary on ≥ 99.8 %.
 /// </summary>
 [Collection(RegisteredExampleCollection.Name)]
 public sealed class RegistrationAcceptanceTests(RegisteredExample example, ITestOutputHelper output)
@@ -45,8 +47,9 @@ public sealed class RegistrationAcceptanceTests(RegisteredExample example, ITest
         Assert.Equal(0, figures.FibresLostBetweenAngles);
         Assert.True(figures.WorstTotalWeightSpread <= figures.WorstTruthTotalWeightSpread + 0.05,
             $"total weight spread {figures.WorstTotalWeightSpread:P2} vs truth {figures.WorstTruthTotalWeightSpread:P2}");
-        Assert.True(figures.ThicknessWithinBoundaryTolerance >= 0.99 * figures.ThicknessPaths, $"{figures.ThicknessWithinBoundaryTolerance}/{figures.ThicknessPaths}");
-        Assert.True(figures.WorstInteriorThicknessError <= 0.03, $"{figures.WorstInteriorThicknessError:P2}");
+        Assert.True(figures.ThicknessWithinPlainTolerance >= 0.99 * figures.ThicknessPaths, $"{figures.ThicknessWithinPlainTolerance}/{figures.ThicknessPaths}");
+        Assert.True(figures.ThicknessWithinBoundaryTolerance >= 0.998 * figures.ThicknessPaths, $"{figures.ThicknessWithinBoundaryTolerance}/{figures.ThicknessPaths}");
+        Assert.True(figures.WorstInteriorThicknessError <= 0.02, $"{figures.WorstInteriorThicknessError:P2}");
     }
 
     [Fact]
