@@ -1,4 +1,5 @@
 using TomoSaxs.Calibrate.Output;
+using TomoSaxs.Register.Fibres;
 using TomoSaxs.Register.Gridding;
 using TomoSaxs.Register.Horizontal;
 using TomoSaxs.Register.Output;
@@ -84,6 +85,7 @@ public static class Registration
             centres = RotationCentreFit.Fit(phi, first.YUm, measured) ?? centres;
         }
 
+        var cylinders = FibreCylinders(input, parameters.FibreModel, progress, maxThreads);
         var axis = new CtTubeAxis(calibration.Tube);
         var raster = new BeamRaster(first.XUm, settings.BeamFwhmUm, settings.AlongBeamStepUm, settings.AlongBeamWindowUm);
         var gridding = new GriddingOptions { ReachSigmas = parameters.ReachSigmas, MinBeamWeight = 0, AlongBeamResolved = parameters.AlongBeamResolved };
@@ -97,6 +99,7 @@ public static class Registration
             var tubeUm = axis.CentreUm(0.5 * (slab.CtZStartUm + slab.CtZEndUm), ctVoxel);
             var tubePx = (Row: tubeUm.Y / ctVoxel - 0.5, Col: tubeUm.X / ctVoxel - 0.5);
             var cloud = SlabCloud.Read(input.Volumes, slab, placement, tubeUm);
+            var slabCylinders = cylinders.Values.Where(c => c.DepthRangeUm.High > slab.CtZStartUm && c.DepthRangeUm.Low < slab.CtZEndUm).ToArray();
             var (mask, lowerWeight, upperWeight) = MaskAtCentre(input.Volumes, slab, ctVoxel);
             var lowerMask = SmoothChord.Blur(mask, 0);
             var upperMask = mask.GetLength(0) > 1 ? SmoothChord.Blur(mask, 1) : lowerMask;
@@ -104,7 +107,9 @@ public static class Registration
             {
                 var frame = new AngleFrame(angles[k], input.Geometry.RotationSign, parameters.MapAngleDeg);
                 var grid = BeamPathGridder.Grid(cloud, frame, centres[k, j], raster, gridding);
-                crossings[k, j] = KeepHeavyEnough(grid.Crossings, parameters.MinBeamWeight);
+                var modelled = CylinderGridder.Grid(
+                    slabCylinders, slab.CtZStartUm, slab.CtZEndUm, tubeUm, frame, centres[k, j], raster, placement.FibreVoxelUm, gridding);
+                crossings[k, j] = KeepHeavyEnough(WithCylinderWeights(grid.Crossings, modelled, cylinders), parameters.MinBeamWeight);
                 var lower = SmoothChord.Compute(lowerMask, ctVoxel, tubePx, frame, centres[k, j], first.XUm);
                 var upper = SmoothChord.Compute(upperMask, ctVoxel, tubePx, frame, centres[k, j], first.XUm);
                 for (var i = 0; i < p; i++)
@@ -135,6 +140,48 @@ public static class Registration
             Crossings = crossings,
             ChordUm = chords,
         };
+    }
+
+    /// <summary>The straight cylinders of the traced fibres (<c>register.fibre_model: cylinder</c>), or none.</summary>
+    private static IReadOnlyDictionary<int, FibreCylinder> FibreCylinders(
+        RegistrationInput input, string fibreModel, IProgress<RegistrationProgress>? progress, int maxThreads)
+    {
+        if (fibreModel != "cylinder")
+        {
+            return new Dictionary<int, FibreCylinder>();
+        }
+
+        progress?.Report(new RegistrationProgress("fibre cylinders", 0, 1));
+        var volumes = input.Volumes;
+        var placement = input.Calibration.Fibres;
+        var traced = TracedFibreVoxels.Read(volumes.FibreIndex, volumes.Theta, volumes.Phi);
+        var residual = placement.ResidualUm;
+        var cylinders = FibreCylinderFit.FitAll(traced, placement.FibreVoxelUm, (residual.Z, residual.Y, residual.X), maxThreads: maxThreads);
+        progress?.Report(new RegistrationProgress("fibre cylinders", 1, 1));
+        return cylinders;
+    }
+
+    /// <summary>The crossings with the weights and angles of the fitted cylinders for the fibres that have one, and the
+    /// traced voxels' for the rest. Voxel counts always come from the traced voxels; a traced voxel the cylinder
+    /// does not reach keeps its entry with the cylinder's weight there (0), so the counts stay complete.</summary>
+    public static IReadOnlyList<FibreCrossing> WithCylinderWeights(
+        IReadOnlyList<FibreCrossing> voxelCrossings, IReadOnlyList<FibreCrossing> cylinderCrossings, IReadOnlyDictionary<int, FibreCylinder> cylinders)
+    {
+        if (cylinders.Count == 0)
+        {
+            return voxelCrossings;
+        }
+
+        var counts = voxelCrossings.Where(c => cylinders.ContainsKey(c.FibreId)).ToDictionary(c => (c.Path, c.AlongBeam, c.FibreId));
+        var merged = voxelCrossings.Where(c => !cylinders.ContainsKey(c.FibreId)).ToList();
+        foreach (var c in cylinderCrossings)
+        {
+            var key = (c.Path, c.AlongBeam, c.FibreId);
+            merged.Add(c with { VoxelCount = counts.Remove(key, out var traced) ? traced.VoxelCount : 0 });
+        }
+
+        merged.AddRange(counts.Values.Where(c => c.VoxelCount > 0).Select(c => c with { BeamWeight = 0 }));
+        return [.. merged.OrderBy(c => c.Path).ThenBy(c => c.AlongBeam).ThenBy(c => c.FibreId)];
     }
 
     /// <summary>Drops every fibre whose summed beam weight in a path is below <paramref name="minimum"/> (voxels)

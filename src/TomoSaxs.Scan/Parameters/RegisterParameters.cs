@@ -60,6 +60,18 @@ public sealed record RegisterParameters(
     /// not build outputs. Default true.</summary>
     public bool QcFigures { get; init; } = true;
 
+    /// <summary>The key of <see cref="FibreModel"/>.</summary>
+    public const string FibreModelKey = "fibre_model";
+
+    /// <summary>How the traced fibres carry beam weight: "cylinder" (default) fits a straight cylinder to each fibre's
+    /// traced voxels and integrates the beam over it between the slab's exact top and bottom (fibres a straight
+    /// cylinder does not describe keep their voxels); "voxels" sums the beam over the traced voxel centres whose
+    /// centres lie in the slab (the reference's gridding).</summary>
+    public string FibreModel { get; init; } = "cylinder";
+
+    /// <summary>The choices of <c>fibre_model</c>.</summary>
+    public static IReadOnlyList<string> FibreModels { get; } = ["cylinder", "voxels"];
+
     /// <summary>The choices of <c>tube_centre_fit</c>.</summary>
     public static IReadOnlyList<string> TubeCentreFits { get; } = ["rotation", "line", "per_slice", "pooled"];
 
@@ -113,6 +125,9 @@ public sealed record RegisterParameters(
             ParameterDefinition.Boolean(
                 "along_beam_resolved", true,
                 "split crossings by along-beam voxel (true) or sum them per path (false)"),
+            ParameterDefinition.Choice(
+                FibreModelKey, "cylinder", FibreModels,
+                "beam weights from a straight cylinder fitted to each traced fibre (cylinder) or from the traced voxel centres (voxels)"),
             ParameterDefinition.Boolean(
                 QcFiguresKey, true,
                 "write the QC figures (PNG) to register/qc/; not build outputs"),
@@ -140,6 +155,7 @@ public sealed record RegisterParameters(
             values.Boolean("along_beam_resolved"))
         {
             QcFigures = values.Boolean(QcFiguresKey),
+            FibreModel = values.Text(FibreModelKey),
         };
     }
 
