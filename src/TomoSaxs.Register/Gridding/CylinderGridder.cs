@@ -73,9 +73,13 @@ public static class CylinderGridder
                     var (x0, z0) = frame.ToLab(origin.X - tubeAxisUm.X, origin.Y - tubeAxisUm.Y);
                     x0 += tubeCentreUm;
                     var volumePerLength = nodeArea * RadialWeights[j] / voxelVolume;
+                    // Which paths the line reaches is decided for the whole line, so that splitting it along the beam
+                    // changes no path's total.
+                    var (lineA, lineB) = (x0 + t0 * aX, x0 + t1 * aX);
+                    var reached = Reached(positions, Math.Min(lineA, lineB) - reach, Math.Max(lineA, lineB) + reach);
                     foreach (var (ta, tb, k) in AlongBeamPieces(t0, t1, z0, aZ, raster, options.AlongBeamResolved))
                     {
-                        AddLine(entries, cylinder.FibreId, k, x0 + ta * aX, aX, tb - ta, positions, sigma, reach, volumePerLength);
+                        AddLine(entries, cylinder.FibreId, k, x0 + ta * aX, aX, tb - ta, positions, reached, sigma, volumePerLength);
                     }
                 }
             }
@@ -138,21 +142,32 @@ public static class CylinderGridder
         }
     }
 
-    /// <summary>Adds ∫₀^length exp(−(x0 + t·aX − X_i)²/2σ²) dt × volume per length to every path within reach.</summary>
+    /// <summary>The paths whose position lies in [low, high].</summary>
+    private static List<int> Reached(IReadOnlyList<double> positions, double low, double high)
+    {
+        var reached = new List<int>();
+        for (var i = 0; i < positions.Count; i++)
+        {
+            if (positions[i] >= low && positions[i] <= high)
+            {
+                reached.Add(i);
+            }
+        }
+
+        return reached;
+    }
+
+    /// <summary>Adds ∫₀^length exp(−(x0 + t·aX − X_i)²/2σ²) dt × volume per length to every reached path i.</summary>
     private static void AddLine(
         SortedDictionary<(int Path, int K, int Fibre), double> entries, int fibreId, int k, double x0, double aX, double length,
-        IReadOnlyList<double> positions, double sigma, double reach, double volumePerLength)
+        IReadOnlyList<double> positions, List<int> reached, double sigma, double volumePerLength)
     {
         var (xa, xb) = (x0, x0 + aX * length);
         var (low, high) = (Math.Min(xa, xb), Math.Max(xa, xb));
         var scale = Math.Sqrt(2) * sigma;
-        for (var i = 0; i < positions.Count; i++)
+        foreach (var i in reached)
         {
             var xi = positions[i];
-            if (xi < low - reach || xi > high + reach)
-            {
-                continue;
-            }
 
             double integral;
             if (Math.Abs(high - low) < 1e-3 * sigma)

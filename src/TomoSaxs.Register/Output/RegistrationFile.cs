@@ -2,6 +2,7 @@ using TomoSaxs.Calibrate.Estimates;
 using TomoSaxs.Calibrate.Tube;
 using TomoSaxs.Formats;
 using TomoSaxs.Formats.Hdf5;
+using TomoSaxs.Register.Fibres;
 using TomoSaxs.Register.Gridding;
 using TomoSaxs.Register.Horizontal;
 using TomoSaxs.Register.Vertical;
@@ -21,6 +22,10 @@ namespace TomoSaxs.Register.Output;
 /// /raster/along_beam_step_um f64              along-beam voxel length
 /// /raster/along_beam_window_um f64            along-beam window, centred on the tube axis
 /// /fibres/voxel_um           f64              fibre voxel edge (beam_weight × voxel³ = µm³)
+/// /fibres/cylinders/…        (fibre_model: cylinder, F fitted fibres) fibre_id i32 [F]; centre_um f64 [F, 3] and
+///                            axis f64 [F, 3] as (X along CT columns, Y along rows, Z down the slices) in the
+///                            calibrated frame; start_um, end_um f64 [F] (end faces along the axis from the centre);
+///                            radius_um f64 [F]; voxel_count i32 [F] (traced voxels fitted)
 /// /slices/y_um               f64 [S]          motor y of each SAXS slice
 /// /slices/ct_z_um            f64 [S, 2]       beam's [top, bottom) in the calibrated CT, µm from its top
 /// /slices/fibre_z            i32 [S, 2]       fibre-voxel slices [start, end) in the beam
@@ -40,7 +45,8 @@ namespace TomoSaxs.Register.Output;
 /// /crossings/fibre_id        i32 [N]          traced fibre
 /// /crossings/along_beam      i32 [N]          along-beam voxel (−1: summed over the path)
 /// /crossings/voxel_count     i32 [N]          fibre voxels whose nearest path this is
-/// /crossings/beam_weight     f64 [N]          Σ exp(−d²/2σ²) over the fibre's voxels, voxels
+/// /crossings/beam_weight     f64 [N]          ∫ exp(−d²/2σ²) dV over the fibre's cylinder in the slab (or
+///                                             Σ over its traced voxels without one), fibre voxels
 /// /crossings/alpha_deg       f64 [N]          α from the vertical axis
 /// /crossings/beta_deg        f64 [N]          β in the lab frame at this angle, [0, 360)
 /// /thickness/chord_um        f64 [A, S, P]    sample chord along each beam path
@@ -79,6 +85,7 @@ public static class RegistrationFile
         Units(raster.AddScalar("along_beam_step_um", result.AlongBeamStepUm), "um");
         Units(raster.AddScalar("along_beam_window_um", result.AlongBeamWindowUm), "um");
         Units(root.Group("fibres").AddScalar("voxel_um", result.FibreVoxelUm), "um");
+        WriteCylinders(root.Group("fibres"), result.FibreCylinders);
 
         var slices = root.Group("slices");
         Units(slices.AddDataset("y_um", result.Slices.Select(x => x.YUm).ToArray()), "um");
@@ -205,6 +212,7 @@ public static class RegistrationFile
             TubeCentreUm = tubeCentres,
             Crossings = ReadCrossings(file, path, a, s, p),
             ChordUm = Unflatten(path, Doubles("thickness/chord_um"), a, s, p),
+            FibreCylinders = ReadCylinders(file, path),
         };
         try
         {
@@ -216,6 +224,50 @@ public static class RegistrationFile
         }
 
         return result;
+    }
+
+    /// <summary>/fibres/cylinders: one row per fitted fibre (nothing when no fibre has a cylinder).</summary>
+    private static void WriteCylinders(ArtefactGroup fibres, IReadOnlyList<FibreCylinder> cylinders)
+    {
+        if (cylinders.Count == 0)
+        {
+            return;
+        }
+
+        var n = cylinders.Count;
+        var group = fibres.Group("cylinders");
+        group.AddDataset("fibre_id", cylinders.Select(c => c.FibreId).ToArray());
+        Units(group.AddDataset("centre_um", cylinders.SelectMany(c => new[] { c.CentreUm.X, c.CentreUm.Y, c.CentreUm.Z }).ToArray(), [n, 3]), "um");
+        group.AddDataset("axis", cylinders.SelectMany(c => new[] { c.Axis.X, c.Axis.Y, c.Axis.Z }).ToArray(), [n, 3]);
+        Units(group.AddDataset("start_um", cylinders.Select(c => c.StartUm).ToArray()), "um");
+        Units(group.AddDataset("end_um", cylinders.Select(c => c.EndUm).ToArray()), "um");
+        Units(group.AddDataset("radius_um", cylinders.Select(c => c.RadiusUm).ToArray()), "um");
+        group.AddDataset("voxel_count", cylinders.Select(c => c.VoxelCount).ToArray());
+    }
+
+    private static IReadOnlyList<FibreCylinder> ReadCylinders(Hdf5File file, string path)
+    {
+        if (!file.Exists("fibres/cylinders"))
+        {
+            return [];
+        }
+
+        var ids = file.Dataset("fibres/cylinders/fibre_id").Read<int>();
+        var centres = file.Dataset("fibres/cylinders/centre_um").Read<double>();
+        var axes = file.Dataset("fibres/cylinders/axis").Read<double>();
+        var start = file.Dataset("fibres/cylinders/start_um").Read<double>();
+        var end = file.Dataset("fibres/cylinders/end_um").Read<double>();
+        var radius = file.Dataset("fibres/cylinders/radius_um").Read<double>();
+        var counts = file.Dataset("fibres/cylinders/voxel_count").Read<int>();
+        var n = ids.Length;
+        if (centres.Length != 3 * n || axes.Length != 3 * n || start.Length != n || end.Length != n || radius.Length != n || counts.Length != n)
+        {
+            throw new DataFileException(path, "/fibres/cylinders", $"datasets must hold {n} rows (centre_um and axis {n} × 3)");
+        }
+
+        return [.. Enumerable.Range(0, n).Select(i => new FibreCylinder(
+            ids[i], (centres[3 * i], centres[3 * i + 1], centres[3 * i + 2]), (axes[3 * i], axes[3 * i + 1], axes[3 * i + 2]),
+            start[i], end[i], radius[i], counts[i]))];
     }
 
     private static void WriteCrossings(ArtefactGroup group, RegistrationResult result)

@@ -63,6 +63,11 @@ public sealed record RegistrationResult
     /// <summary>Sample thickness [angle, slice, path], µm.</summary>
     public required double[,,] ChordUm { get; init; }
 
+    /// <summary>The straight cylinders fitted to the traced fibres whose beam weights they gave
+    /// (<c>register.fibre_model: cylinder</c>), ascending by fibreId; empty with <c>fibre_model: voxels</c>. Fibres
+    /// without one (too few voxels, not straight) took their weights from their traced voxels.</summary>
+    public IReadOnlyList<Fibres.FibreCylinder> FibreCylinders { get; init; } = [];
+
     /// <summary>The crossings of one beam path.</summary>
     public IEnumerable<FibreCrossing> PathCrossings(int angle, int slice, int path) =>
         Crossings[angle, slice].Where(crossing => crossing.Path == path);

@@ -139,6 +139,7 @@ public static class Registration
             TubeCentreUm = centres,
             Crossings = crossings,
             ChordUm = chords,
+            FibreCylinders = [.. cylinders.Values.OrderBy(c => c.FibreId)],
         };
     }
 

@@ -38,13 +38,29 @@ public sealed class FibreCylinderTruthTests(RegisteredExample example, ITestOutp
         Report("volume", volume);
         Report("voxel-count volume", countVolume);
         output.WriteLine($"axis error: median {Median(axis):F3}°, worst {axis.Max():F3}°");
+
+        // Every traced fibre is straight and gets a cylinder; the fitted volume is closer to the fibre's than its
+        // voxel count (measured: median 1.80 % vs 2.22 %, p90 4.90 % vs 7.69 %).
         Assert.Equal(traced.FibreIds.Count, cylinders.Count);
+        Assert.Equal(truth.Count, cylinders.Count);
+        Assert.True(Percentile(radius, 0.5) <= 0.015, $"median radius error {Percentile(radius, 0.5):P2}");
+        Assert.True(Percentile(length, 1) <= 0.04, $"worst length error {Percentile(length, 1):P2}");
+        Assert.True(Percentile(volume, 0.5) <= 0.025, $"median volume error {Percentile(volume, 0.5):P2}");
+        Assert.True(Percentile(volume, 0.9) < Percentile(countVolume, 0.9), "the cylinders' volumes are no closer than the voxel counts'");
+        Assert.True(Math.Abs(volume.Average()) <= 0.01, $"volume bias {volume.Average():P2}");
+        Assert.True(axis.Max() <= 1, $"worst axis error {axis.Max():F2}°");
     }
 
     private void Report(string name, List<double> errors)
     {
         var abs = errors.Select(Math.Abs).Order().ToArray();
         output.WriteLine($"{name}: median |err| {Median(abs):P2}, p90 {abs[(int)(0.9 * (abs.Length - 1))]:P2}, worst {abs[^1]:P2}, mean {errors.Average():P2}");
+    }
+
+    private static double Percentile(List<double> errors, double fraction)
+    {
+        var abs = errors.Select(Math.Abs).Order().ToArray();
+        return abs[(int)Math.Round(fraction * (abs.Length - 1))];
     }
 
     private static double Median(IEnumerable<double> values)
@@ -63,69 +79,5 @@ public sealed class FibreCylinderTruthTests(RegisteredExample example, ITestOutp
             f => int.Parse(f[id], CultureInfo.InvariantCulture),
             f => (double.Parse(f[radius], CultureInfo.InvariantCulture), double.Parse(f[length], CultureInfo.InvariantCulture),
                 double.Parse(f[alpha], CultureInfo.InvariantCulture), double.Parse(f[beta], CultureInfo.InvariantCulture)));
-    }
-}
-
-[Collection(RegisteredExampleCollection.Name)]
-public sealed class CylinderWeightDiagnostics(RegisteredExample example, ITestOutputHelper output)
-{
-    [Fact]
-    public void Diagnose()
-    {
-        var truth = example.Truth;
-        var offset = truth.FiducialMotorYUm - truth.FiducialCtZ * truth.LowResVoxelUm;
-        output.WriteLine($"auto offset {example.Result.Vertical.OffsetUm:F2} truth {offset:F2}");
-        var result = TomoSaxs.Register.Stage.Registration.Compute(example.With($"register.vertical_offset_um={offset.ToString(System.Globalization.CultureInfo.InvariantCulture)}"));
-        var figures = AcceptanceFigures.Measure(result, truth, example.Calibration.CommonVoxelUm, example.Calibration.Fibres.Shift.Z - truth.CropStartXyz.Z);
-        foreach (var line in figures.Lines())
-        {
-            output.WriteLine(line);
-        }
-
-        for (var a = 0; a < 9; a += 4)
-        {
-            for (var j = 0; j < 4; j++)
-            {
-                var mine = PathComparison.ByPath(result.Crossings[a, j]);
-                var totals = new Dictionary<int, (double Mine, double Truth, double MineX, double TruthX)>();
-                for (var i = 0; i < truth.Positions; i++)
-                {
-                    foreach (var c in truth.Path(a, j, i))
-                    {
-                        var t = totals.GetValueOrDefault(c.FibreId);
-                        totals[c.FibreId] = (t.Mine, t.Truth + c.Weight, t.MineX, t.TruthX + c.Weight * i);
-                    }
-
-                    if (mine.TryGetValue(i, out var path))
-                    {
-                        foreach (var (id, m) in path)
-                        {
-                            var t = totals.GetValueOrDefault(id);
-                            totals[id] = (t.Mine + m.Weight, t.Truth, t.MineX + m.Weight * i, t.TruthX);
-                        }
-                    }
-                }
-
-                foreach (var (id, t) in totals.Where(t => t.Value.Truth > 5).Take(6))
-                {
-                    output.WriteLine($"a{a} s{j} fibre {id}: total {t.Mine:F2} vs {t.Truth:F2} ({t.Mine / t.Truth - 1:P1}); centroid path {t.MineX / t.Mine:F3} vs {t.TruthX / t.Truth:F3}");
-                }
-            }
-        }
-    }
-}
-
-public sealed class NoiseFreeVerticalDiagnostics(ITestOutputHelper output)
-{
-    [Fact]
-    public void Diagnose()
-    {
-        using var phantom = new TomoSaxs.TestSupport.Phantom.NoiseFreeExamplePhantom();
-        var truth = new PhantomTruth(phantom.Truth);
-        var (calibration, volumes) = PhantomCalibration.Build(phantom.Definition.Raw, phantom.Definition.Geometry, truth);
-        var input = TomoSaxs.Register.Stage.RegistrationInputFiles.Read(phantom.Definition, calibration, volumes);
-        var match = TomoSaxs.Register.Stage.VerticalStep.Run(input);
-        var offset = truth.FiducialMotorYUm - truth.FiducialCtZ * truth.LowResVoxelUm;
-        output.WriteLine($"noise-free: auto offset {match.OffsetUm:F2} truth {offset:F2}, ncc {match.Ncc:F3}");
     }
 }

@@ -2,6 +2,7 @@ using TomoSaxs.Calibrate.Estimates;
 using TomoSaxs.Calibrate.Tube;
 using TomoSaxs.Formats;
 using TomoSaxs.Formats.Hdf5;
+using TomoSaxs.Register.Fibres;
 using TomoSaxs.Register.Gridding;
 using TomoSaxs.Register.Horizontal;
 using TomoSaxs.Register.Output;
@@ -55,6 +56,9 @@ public class RegistrationFileTests
             TubeCentreUm = new double[,] { { 190.25, 192.25 }, { 225.5, 226 }, { 200, 200 } },
             Crossings = crossings,
             ChordUm = chord,
+            FibreCylinders = withCrossings
+                ? [new FibreCylinder(2, (1510.5, 1402.25, 330.125), (0.6, 0.0, -0.8), -210.5, 198.25, 17.75, 88), new FibreCylinder(17, (900, 1100, 410), (0, 1, 0), -50, 60, 22, 140)]
+                : [],
         };
     }
 
@@ -90,6 +94,7 @@ public class RegistrationFileTests
         }
 
         Assert.Equal(written.ChordUm, read.ChordUm);
+        Assert.Equal(written.FibreCylinders, read.FibreCylinders);
         // Path 1 holds fibre 17 (4 voxels) and fibre 2 (beam weight only, no voxel): one fibre counts.
         Assert.Equal(withCrossings ? 1 : 0, read.FibresPerPath()[1, 0, 1]);
     }

@@ -69,12 +69,37 @@ public sealed class RegistrationAcceptanceTests(RegisteredExample example, ITest
     }
 
     [Fact]
+    public void Cylinder_weights_are_closer_to_truth_than_the_traced_voxels_weights()
+    {
+        // The vertical offset pinned to truth on both sides, so the comparison is of the fibre model alone.
+        var truth = example.Truth;
+        var offset = (truth.FiducialMotorYUm - truth.FiducialCtZ * truth.LowResVoxelUm).ToString("R", System.Globalization.CultureInfo.InvariantCulture);
+        var cylinders = Registration.Compute(example.With($"register.vertical_offset_um={offset}"));
+        var voxels = Registration.Compute(example.With($"register.vertical_offset_um={offset}", "register.fibre_model=voxels"));
+        var (c, v) = (Figures(cylinders), Figures(voxels));
+        foreach (var (name, figures) in new[] { ("cylinders", c), ("voxels", v) })
+        {
+            foreach (var line in figures.Lines())
+            {
+                output.WriteLine($"{name}, truth vertical offset: {line}");
+            }
+        }
+
+        Assert.Equal(example.Result.FibreCylinders.Count, cylinders.FibreCylinders.Count);
+        Assert.Empty(voxels.FibreCylinders);
+        Assert.True(c.MedianWeightError < v.MedianWeightError, $"median {c.MedianWeightError:P2} vs {v.MedianWeightError:P2}");
+        Assert.True(c.P90WeightError < v.P90WeightError, $"p90 {c.P90WeightError:P2} vs {v.P90WeightError:P2}");
+        Assert.True(c.EqualFraction > v.EqualFraction, $"equal sets {c.EqualFraction:P2} vs {v.EqualFraction:P2}");
+    }
+
+    [Fact]
     public void The_result_does_not_depend_on_the_number_of_threads()
     {
         var single = Registration.Compute(example.Input, maxThreads: 1);
 
         Assert.Equal(example.Result.ChordUm, single.ChordUm);
         Assert.Equal(example.Result.TubeCentreUm, single.TubeCentreUm);
+        Assert.Equal(example.Result.FibreCylinders, single.FibreCylinders);
         for (var a = 0; a < single.AnglesDeg.Count; a++)
         {
             for (var j = 0; j < single.Slices.Count; j++)
