@@ -1,3 +1,4 @@
+using TomoSaxs.Calibrate.Stage;
 using TomoSaxs.Calibrate.Volumes;
 
 namespace TomoSaxs.Register.Fibres;
@@ -35,20 +36,21 @@ public sealed class TracedFibreVoxels
         z < 0 || y < 0 || x < 0 || z >= shape.Depth || y >= shape.Height || x >= shape.Width ? -1
         : labels.GetValueOrDefault(((long)z * shape.Height + y) * shape.Width + x);
 
-    /// <summary>Reads the fibre voxels of the calibrated volumes, <paramref name="slabDepth"/> slices at a time.</summary>
+    /// <summary>Reads the fibre voxels of the calibrated volumes, slab by slab.</summary>
     /// <param name="ids">Fibre id per voxel (0 = none).</param>
     /// <param name="theta">Traced α per voxel, whole degrees from the vertical.</param>
     /// <param name="phi">Traced β per voxel, whole degrees from the row axis towards the column axis.</param>
-    /// <param name="slabDepth">Slices read at once.</param>
-    public static TracedFibreVoxels Read(ISlabReader<int> ids, ISlabReader<byte> theta, ISlabReader<byte> phi, int slabDepth = 32)
+    /// <param name="slabDepth">Slices read at once; null = Calibrate's slab budget (at most 2²³ voxels).</param>
+    public static TracedFibreVoxels Read(ISlabReader<int> ids, ISlabReader<byte> theta, ISlabReader<byte> phi, int? slabDepth = null)
     {
+        var depthPerSlab = slabDepth ?? CalibrateOptions.SlabDepthFor(ids.Shape);
         var (depth, height, width) = (ids.Shape.Depth, ids.Shape.Height, ids.Shape.Width);
         var labels = new Dictionary<long, int>();
         var voxels = new Dictionary<int, List<(int Z, int Y, int X)>>();
         var tensors = new Dictionary<int, double[]>();
-        for (var start = 0; start < depth; start += slabDepth)
+        for (var start = 0; start < depth; start += depthPerSlab)
         {
-            var end = Math.Min(depth, start + slabDepth);
+            var end = Math.Min(depth, start + depthPerSlab);
             var idSlab = ids.ReadSlab(start, end);
             var thetaSlab = theta.ReadSlab(start, end);
             var phiSlab = phi.ReadSlab(start, end);
