@@ -35,8 +35,16 @@ public sealed class FineFibreExample : IDisposable
         Truth = new PhantomTruth(Path.Combine(folder.Path, "truth"));
         (Calibration, var volumes) = PhantomCalibration.Build(definition.Raw, definition.Geometry, Truth);
         MinBeamWeight = TomoSaxs.Scan.RegisterParameters.From(definition.Stages).MinBeamWeight;
-        Result = Registration.Compute(RegistrationInputFiles.Read(definition, Calibration, volumes));
+        var input = RegistrationInputFiles.Read(definition, Calibration, volumes);
+        Result = Registration.Compute(input);
+        var offset = Truth.FiducialMotorYUm - Truth.FiducialCtZ * Truth.LowResVoxelUm;
+        truthVertical = new Lazy<RegistrationResult>(() => Registration.Compute(input with
+        {
+            Parameters = input.Parameters with { VerticalOffsetUm = TomoSaxs.Scan.AutoOrNumber.Of(offset) },
+        }));
     }
+
+    private readonly Lazy<RegistrationResult> truthVertical;
 
     /// <summary>Its truth.</summary>
     public PhantomTruth Truth { get; }
@@ -49,6 +57,9 @@ public sealed class FineFibreExample : IDisposable
 
     /// <summary>The registration with the default parameters.</summary>
     public RegistrationResult Result { get; }
+
+    /// <summary>The registration with the vertical offset pinned to truth (the fibre model's error alone).</summary>
+    public RegistrationResult TruthVerticalResult => truthVertical.Value;
 
     /// <inheritdoc />
     public void Dispose() => folder.Dispose();

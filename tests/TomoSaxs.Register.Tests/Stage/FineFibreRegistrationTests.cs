@@ -19,6 +19,13 @@ public sealed class FineFibreRegistrationTests(FineFibreExample example, ITestOu
             output.WriteLine(line);
         }
 
+        var pinned = AcceptanceFigures.Measure(
+            example.TruthVerticalResult, example.Truth, example.Calibration.CommonVoxelUm, example.Calibration.Fibres.Shift.Z - example.Truth.CropStartXyz.Z, example.MinBeamWeight);
+        foreach (var line in pinned.Lines())
+        {
+            output.WriteLine("truth vertical offset: " + line);
+        }
+
         // Item 1: the tube centre within half a fibre voxel (5 µm); the fit reaches 0.03 µm.
         Assert.All(figures.CentreErrorUm, error => Assert.True(error <= 0.5, $"tube centre error {error:F2} µm"));
         Assert.True(figures.SlabErrorVoxels == 0, $"slab bounds off by {figures.SlabErrorVoxels} fibre voxels");
