@@ -23,9 +23,9 @@ public static class CorrectStage
         var settings = CorrectSettings.From(scan);
         var thickness = RegistrationFile.Read(registration).ChordUm;
         using var corrector = SliceCorrector.Prepare(inputs, settings, thickness, slice);
-        foreach (var line in corrector.FlaggedSummary())
+        if (corrector.FlaggedSummary() is { } flagged)
         {
-            run.Log($"{run.Label}: flagged {line}");
+            run.Log($"{run.Label}: {flagged}; each is listed in /flagged_frames of {Path.GetFileName(output)}");
         }
 
         var progress = run.StartProgress("frames", corrector.Angles.Sum(a => a.Frames.Count));

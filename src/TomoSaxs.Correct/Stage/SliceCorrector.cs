@@ -65,11 +65,9 @@ public sealed class SliceCorrector : IDisposable
     /// <summary>Every flagged frame: "angle …°, position …: flags" (stored in the file).</summary>
     public IReadOnlyList<string> FlaggedFrames { get; private set; } = [];
 
-    /// <summary>The flagged frames for the log, one line per angle and kind of flag: "angle …°: flags at positions …".</summary>
-    public IEnumerable<string> FlaggedSummary() =>
-        Angles.SelectMany(angle => angle.Frames.Select((frame, position) => (frame.Flags, position))
-            .Where(pair => pair.Flags != FrameFlags.None).GroupBy(pair => pair.Flags)
-            .Select(group => $"angle {angle.AngleDeg}°: {group.Key} at positions {string.Join(", ", group.Select(pair => pair.position))}"));
+    /// <summary>The flagged frames in one line for the log (<see cref="FlagSummary"/>), or null when none is flagged.</summary>
+    public string? FlaggedSummary() =>
+        FlagSummary.Describe([.. Angles.Select(angle => (IReadOnlyList<FrameFlags>)[.. angle.Frames.Select(frame => frame.Flags)])]);
 
     /// <summary>Checks the options against the data and plans every frame; throws <see cref="CorrectOptionsException"/>
     /// naming the key when they do not fit.</summary>
