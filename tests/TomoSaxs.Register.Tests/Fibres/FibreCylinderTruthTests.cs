@@ -114,18 +114,3 @@ public sealed class CylinderWeightDiagnostics(RegisteredExample example, ITestOu
         }
     }
 }
-
-public sealed class NoiseFreeVerticalDiagnostics(ITestOutputHelper output)
-{
-    [Fact]
-    public void Diagnose()
-    {
-        using var phantom = new TomoSaxs.TestSupport.Phantom.NoiseFreeExamplePhantom();
-        var truth = new PhantomTruth(phantom.Truth);
-        var (calibration, volumes) = PhantomCalibration.Build(phantom.Definition.Raw, phantom.Definition.Geometry, truth);
-        var input = TomoSaxs.Register.Stage.RegistrationInputFiles.Read(phantom.Definition, calibration, volumes);
-        var match = TomoSaxs.Register.Stage.VerticalStep.Run(input);
-        var offset = truth.FiducialMotorYUm - truth.FiducialCtZ * truth.LowResVoxelUm;
-        output.WriteLine($"noise-free: auto offset {match.OffsetUm:F2} truth {offset:F2}, ncc {match.Ncc:F3}");
-    }
-}
