@@ -19,8 +19,6 @@ namespace TomoSaxs.Calibrate.Output;
 /// /ct/voxel_um              f64              common voxel edge v
 /// /ct/shape                 i32 [3]          D, H, W (z, row, col), voxels
 /// /ct/map                   f64 [D, W]       inverted summed CT map (max − Σ rows), grey
-/// /ct/class_maps          f64 [K, D, W]    path length through each grey class's voxels along the rows, voxel (optional)
-/// /ct/class_bounds        f64 [K − 1]      inner grey bounds of the K classes, increasing, grey (with class_maps)
 /// /ct/high_res_region       i32 [3, 2]       [start, end) per axis (z, row, col) of voxels from the high-res scan
 /// /offset/voxels            f64 [3]          high-res corner in the low-res CT (z, row, col), common voxels
 /// /offset/um                f64 [3]          the same, µm
@@ -115,13 +113,6 @@ public static class CalibrationFile
         Units(ct.AddDataset("shape", new[] { result.CtShape.Depth, result.CtShape.Height, result.CtShape.Width }), "voxel");
         var map = result.CtMap;
         Units(ct.AddDataset("map", map.Cast<double>().ToArray(), [map.GetLength(0), map.GetLength(1)]), "grey");
-        if (result.CtClassMaps is { } classes)
-        {
-            var bounds = result.CtClassBounds ?? throw new ArgumentException("The CT class maps come without their class bounds.");
-            Units(ct.AddDataset("class_maps", classes.Cast<double>().ToArray(), [classes.GetLength(0), classes.GetLength(1), classes.GetLength(2)]), "voxel");
-            Units(ct.AddDataset("class_bounds", bounds.ToArray()), "grey");
-        }
-
         var region = result.HighResRegion;
         Units(ct.AddDataset("high_res_region", new[] { region.Z0, region.Z1, region.Y0, region.Y1, region.X0, region.X1 }, [3, 2]), "voxel");
     }
@@ -217,14 +208,6 @@ public static class CalibrationFile
         {
             throw new ArgumentException(
                 $"The CT map is {result.CtMap.GetLength(0)} × {result.CtMap.GetLength(1)}; the CT of {result.CtShape} needs {result.CtShape.Depth} × {result.CtShape.Width} (z × col).");
-        }
-
-        if (result.CtClassMaps is { } classes
-            && (classes.GetLength(1) != result.CtShape.Depth || classes.GetLength(2) != result.CtShape.Width || result.CtClassBounds?.Count != classes.GetLength(0) - 1))
-        {
-            throw new ArgumentException(
-                $"The CT class maps are {classes.GetLength(0)} × {classes.GetLength(1)} × {classes.GetLength(2)} with {result.CtClassBounds?.Count} bounds; " +
-                $"the CT of {result.CtShape} needs K × {result.CtShape.Depth} × {result.CtShape.Width} with K − 1 bounds.");
         }
     }
 

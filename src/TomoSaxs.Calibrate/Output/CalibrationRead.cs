@@ -43,7 +43,6 @@ internal static class CalibrationRead
         var mapValues = Doubles("ct/map", map.Length);
         Buffer.BlockCopy(mapValues, 0, map, 0, mapValues.Length * sizeof(double));
         var r = Ints("ct/high_res_region", 6);
-        var (classMaps, classBounds) = ClassMaps(file, ctShape);
 
         var offset = Doubles("offset/voxels", 3);
         var estimate = new HighResOffsetEstimate(new Offset3(offset[0], offset[1], offset[2]), voxel,
@@ -85,32 +84,10 @@ internal static class CalibrationRead
             HighResOffset = estimate,
             HighResRegion = new HighResRegion(r[0], r[1], r[2], r[3], r[4], r[5]),
             CtMap = map,
-            CtClassMaps = classMaps,
-            CtClassBounds = classBounds,
             Tube = tube,
             Fibres = fibres,
             SampleMask = reports,
         };
-    }
-
-    /// <summary>The optional grey-class maps and their bounds (absent from files written before them).</summary>
-    private static (double[,,]? Maps, double[]? Bounds) ClassMaps(Hdf5File file, VolumeShape ctShape)
-    {
-        if (!file.Exists("ct/class_maps"))
-        {
-            return (null, null);
-        }
-
-        var bounds = file.Dataset("ct/class_bounds").Read<double>();
-        var maps = new double[bounds.Length + 1, ctShape.Depth, ctShape.Width];
-        var values = file.Dataset("ct/class_maps").Read<double>();
-        if (values.Length != maps.Length)
-        {
-            throw new DataFileException(file.FilePath, "/ct/class_maps", $"holds {values.Length} values, expected {maps.Length} ({bounds.Length + 1} classes × {ctShape.Depth} × {ctShape.Width})");
-        }
-
-        Buffer.BlockCopy(values, 0, maps, 0, values.Length * sizeof(double));
-        return (maps, bounds);
     }
 
     private static VolumeShape Shape(int[] dims) => new(dims[0], dims[1], dims[2]);

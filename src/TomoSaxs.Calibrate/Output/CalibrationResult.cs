@@ -30,14 +30,6 @@ public sealed record CalibrationResult
     /// <summary>The inverted summed CT map <c>[z, col]</c> (sum over rows, then max − value), grey units.</summary>
     public required double[,] CtMap { get; init; }
 
-    /// <summary>The grey-class maps <c>[class, z, col]</c> (<see cref="CtMap.GreyClassMaps"/>): per grey class, the path
-    /// length through its voxels along the CT rows, voxels; null when the calibration has none (Register then needs
-    /// <c>register.vertical_match: ncc</c>).</summary>
-    public double[,,]? CtClassMaps { get; init; }
-
-    /// <summary>The K − 1 inner grey bounds of <see cref="CtClassMaps"/>' classes, grey, increasing (null with them).</summary>
-    public IReadOnlyList<double>? CtClassBounds { get; init; }
-
     /// <summary>The Kapton tube's outer circle per CT slab, common-voxel pixels; the slabs cover every slice.</summary>
     public required IReadOnlyList<TubeSlab> Tube { get; init; }
 

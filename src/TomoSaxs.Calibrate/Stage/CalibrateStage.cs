@@ -67,9 +67,6 @@ public static class CalibrateStage
             : floatFolder;
         MemoryLog.Checkpoint(Log, "uint8 CT");
         var map = SummedCtMap.Compute(combined, invert: true, CalibrateOptions.SlabDepthFor(combined.Shape));
-        var classBounds = GreyClassBounds.Of(combined, GreyClassBounds.DefaultClasses, CalibrateOptions.SlabDepthFor(combined.Shape));
-        var classMaps = GreyClassMaps.Compute(combined, classBounds, CalibrateOptions.SlabDepthFor(combined.Shape));
-        Log($"CT grey classes for the WAXS match: {classMaps.GetLength(0)}, bounds {string.Join(", ", classBounds.Select(b => b.ToString("G5", System.Globalization.CultureInfo.InvariantCulture)))}");
         MemoryLog.Checkpoint(Log, "CT map");
         progress.Advance();
 
@@ -99,8 +96,6 @@ public static class CalibrateStage
             HighResOffset = offset,
             HighResRegion = region,
             CtMap = map,
-            CtClassMaps = classMaps,
-            CtClassBounds = classBounds,
             Tube = tube,
             Fibres = placement,
             SampleMask = maskReport,

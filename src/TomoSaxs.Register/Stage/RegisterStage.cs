@@ -48,10 +48,8 @@ public static class RegisterStage
         }));
         progress.Complete();
         var match = result.Vertical;
-        // With vertical_match: classes the score in the NCC's place is the class fit's multiple correlation R.
-        var score = input.Parameters.VerticalMatch == "classes" ? "R" : "NCC";
-        run.Log($"{run.Label}: vertical offset {match.OffsetUm:F1} µm (sense {match.VerticalSense:+0;-0}, {score} {match.Ncc:F3}, {match.Source.ToString().ToLowerInvariant()})" +
-            (match.IsReliable ? string.Empty : $" — below the reliable |{score}| of {match.MinimumNcc}"));
+        run.Log($"{run.Label}: vertical offset {match.OffsetUm:F1} µm (sense {match.VerticalSense:+0;-0}, NCC {match.Ncc:F3}, {match.Source.ToString().ToLowerInvariant()})" +
+            (match.IsReliable ? string.Empty : $" — below the reliable |NCC| of {match.MinimumNcc}"));
         // QC figures before the registration is written: a figure that fails stops the stage with nothing committed.
         if (input.Parameters.QcFigures)
         {

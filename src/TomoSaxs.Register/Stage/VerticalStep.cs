@@ -5,8 +5,7 @@ namespace TomoSaxs.Register.Stage;
 
 /// <summary>
 /// The vertical registration of the stage: the WAXS map against the CT map (<see cref="VerticalRegistration"/>),
-/// with the grey-class fit (default) or the single-map NCC (<c>vertical_match</c>), in the pinned vertical sense or,
-/// for <c>vertical_sense: auto</c>, in both senses keeping the larger score.
+/// in the pinned vertical sense or, for <c>vertical_sense: auto</c>, in both senses keeping the larger |NCC|.
 /// </summary>
 public static class VerticalStep
 {
@@ -20,10 +19,6 @@ public static class VerticalStep
         var calibration = input.Calibration;
         var map = input.WaxsMap;
         var problems = new List<string>();
-        var classMaps = parameters.VerticalMatch == "classes"
-            ? calibration.CtClassMaps ?? throw new DataFileException("calibrate/" + TomoSaxs.Calibrate.Output.CalibrationLayout.FileName, "/ct/class_maps",
-                "is missing: this calibration predates the grey-class maps; re-run Calibrate, or set register.vertical_match: ncc")
-            : null;
         // The WAXS beam samples the CT at its motor position: the footprint is one CT voxel unless set, never less
         // (register.waxs_footprint_um).
         var voxel = calibration.CommonVoxelUm;
@@ -35,7 +30,7 @@ public static class VerticalStep
             {
                 var match = VerticalRegistration.Match(
                     calibration.CtMap, calibration.CommonVoxelUm, map.Sums, map.YUm, map.XUm,
-                    new VerticalMatchOptions { VerticalSense = sense, ClassMaps = classMaps, FootprintYUm = footprint, FootprintXUm = footprint }, parameters.VerticalOffsetUm.NumberOrNull);
+                    new VerticalMatchOptions { VerticalSense = sense, FootprintYUm = footprint, FootprintXUm = footprint }, parameters.VerticalOffsetUm.NumberOrNull);
                 if (best is null || Math.Abs(match.Ncc) > Math.Abs(best.Ncc))
                 {
                     best = match;

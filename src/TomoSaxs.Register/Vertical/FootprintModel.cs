@@ -3,9 +3,7 @@ namespace TomoSaxs.Register.Vertical;
 /// <summary>
 /// The WAXS map and the CT map set up for comparison: for an offset (Oy, Ox) in µm, each WAXS pixel's beam
 /// footprint (by default one step in y and x around its motor position) is mapped into CT map pixels and the CT
-/// map is averaged over it; the NCC runs over the WAXS pixels whose footprint lies wholly on the CT map. With
-/// grey-class maps, the score is instead the multiple correlation of the least-squares fit of the WAXS values by
-/// the class maps averaged over the same footprints (<see cref="ClassFitScore"/>).
+/// map is averaged over it; the NCC runs over the WAXS pixels whose footprint lies wholly on the CT map.
 /// </summary>
 internal sealed class FootprintModel
 {
@@ -15,20 +13,13 @@ internal sealed class FootprintModel
     private readonly IReadOnlyList<double> y;
     private readonly IReadOnlyList<double> x;
     private readonly int sense;
-    private readonly ClassBoxAverager? classes;
     private readonly double halfY;
     private readonly double halfX;
 
     public FootprintModel(
         double[,] ctMap, double ctVoxelUm, double[,] waxsMap, IReadOnlyList<double> waxsYUm, IReadOnlyList<double> waxsXUm, int sense,
-        double[,,]? classMaps = null, double? footprintYUm = null, double? footprintXUm = null)
+        double? footprintYUm = null, double? footprintXUm = null)
     {
-        if (classMaps is not null && (classMaps.GetLength(1) != ctMap.GetLength(0) || classMaps.GetLength(2) != ctMap.GetLength(1) || classMaps.GetLength(0) < 1))
-        {
-            throw new ArgumentException(
-                $"The CT class maps are {classMaps.GetLength(0)} × {classMaps.GetLength(1)} × {classMaps.GetLength(2)}; the CT map is {ctMap.GetLength(0)} × {ctMap.GetLength(1)}.");
-        }
-
         if (footprintYUm is <= 0 || footprintXUm is <= 0)
         {
             throw new ArgumentException($"The WAXS footprint must be positive (got {footprintYUm} × {footprintXUm} µm).");
@@ -63,7 +54,6 @@ internal sealed class FootprintModel
         y = waxsYUm;
         x = waxsXUm;
         this.sense = sense;
-        classes = classMaps is null ? null : new ClassBoxAverager(classMaps);
         halfY = (footprintYUm ?? StepY) / 2;
         halfX = (footprintXUm ?? StepX) / 2;
     }
@@ -83,48 +73,6 @@ internal sealed class FootprintModel
 
     /// <summary>Lateral offsets for which some WAXS column lies on the CT map.</summary>
     public (double Min, double Max) LateralRange() => (x.Min() - ct.Cols * voxel, x.Max());
-
-    /// <summary>The match score at offset (oy, ox) µm — the multiple correlation of the class fit when the model
-    /// has class maps, else the signed NCC — and the number of WAXS pixels it used.</summary>
-    public (double Ncc, int Valid) Score(double oy, double ox) => classes is null ? Ncc(oy, ox) : ClassFit(oy, ox);
-
-    /// <summary>The multiple correlation R of the least-squares class fit at offset (oy, ox) µm and the number of WAXS pixels it used.</summary>
-    public (double R, int Valid) ClassFit(double oy, double ox)
-    {
-        var averager = classes ?? throw new InvalidOperationException("The model has no class maps.");
-        var fit = new ClassFitScore(averager.Classes);
-        Span<double> means = stackalloc double[averager.Classes];
-        for (var j = 0; j < y.Count; j++)
-        {
-            var z0 = sense * (y[j] - halfY - oy) / voxel;
-            var z1 = sense * (y[j] + halfY - oy) / voxel;
-            if (z0 > z1)
-            {
-                (z0, z1) = (z1, z0);
-            }
-
-            if (z0 < 0 || z1 > averager.Rows)
-            {
-                continue;
-            }
-
-            for (var p = 0; p < x.Count; p++)
-            {
-                var c0 = (x[p] - halfX - ox) / voxel;
-                var c1 = (x[p] + halfX - ox) / voxel;
-                var w = waxs[j, p];
-                if (c0 < 0 || c1 > averager.Cols || !double.IsFinite(w))
-                {
-                    continue;
-                }
-
-                averager.Means(z0, z1, c0, c1, means);
-                fit.Add(w, means);
-            }
-        }
-
-        return (fit.MultipleCorrelation(), fit.Count);
-    }
 
     /// <summary>The signed NCC at offset (oy, ox) µm and the number of WAXS pixels it used.</summary>
     public (double Ncc, int Valid) Ncc(double oy, double ox)

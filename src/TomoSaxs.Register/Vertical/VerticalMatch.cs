@@ -11,8 +11,7 @@ namespace TomoSaxs.Register.Vertical;
 /// <c>register.vertical_offset_um</c>.</param>
 /// <param name="LateralOffsetUm">The motor x (µm) level with the CT map's first column edge (at the map angle).</param>
 /// <param name="VerticalSense">+1 if larger y is larger CT z, else −1.</param>
-/// <param name="Ncc">Signed NCC between the WAXS map and the CT map averaged over the beam footprints, at the match;
-/// with grey-class maps (<see cref="VerticalMatchOptions.ClassMaps"/>) the class fit's multiple correlation R (0…1).</param>
+/// <param name="Ncc">Signed NCC between the WAXS map and the CT map averaged over the beam footprints, at the match.</param>
 /// <param name="PeakToSecond">|NCC| at the match over the best |NCC| at another vertical offset (a local maximum at
 /// least one WAXS step away, best over x); near 1 means another height fits as well (NaN when pinned).</param>
 /// <param name="OverlapPixels">WAXS pixels lying wholly on the CT map at the match.</param>

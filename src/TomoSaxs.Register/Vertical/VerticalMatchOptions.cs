@@ -22,12 +22,6 @@ public sealed record VerticalMatchOptions
     /// <summary>Below this |NCC| the match is flagged as unreliable.</summary>
     public double MinimumNcc { get; init; } = 0.5;
 
-    /// <summary>The CT's grey-class maps <c>[class, z, col]</c> on the CT map's grid (Calibrate's
-    /// <c>GreyClassMaps</c>): when given, each candidate offset is scored by the multiple correlation R of the
-    /// least-squares fit of the WAXS map by the class maps averaged over the footprints, instead of the NCC with the
-    /// single CT map (R ≥ 0, so <see cref="Polarity"/> does not apply).</summary>
-    public double[,,]? ClassMaps { get; init; }
-
     /// <summary>The height of CT a WAXS pixel's beam is averaged over, µm; null = one WAXS slice step.</summary>
     public double? FootprintYUm { get; init; }
 

@@ -5,9 +5,7 @@ namespace TomoSaxs.Register.Vertical;
 /// <summary>
 /// Automatic vertical registration of the SAXS raster to the calibrated CT (registration note §9, replacing the
 /// clicked landmark of §4): the coarse WAXS map is compared with the (inverted, summed) CT map by normalised
-/// cross-correlation on the WAXS raster's µm grid, or by the multiple correlation of a least-squares fit of the
-/// WAXS map by the CT's grey-class path maps (<see cref="VerticalMatchOptions.ClassMaps"/>). For each candidate
-/// offset the CT maps are averaged exactly over every WAXS pixel's beam footprint (fractional bounds; by default
+/// cross-correlation on the WAXS raster's µm grid. For each candidate offset the CT map is averaged exactly over every WAXS pixel's beam footprint (fractional bounds; by default
 /// step × step, the Register stage uses one CT voxel because the WAXS beam is a pencil), so a partial-volume row
 /// at the endplate is predicted as the WAXS map records it and the offset is found to better than the WAXS step. The search is
 /// exhaustive on a coarse grid (½ WAXS step), then at one CT pixel around the best few coarse maxima, then
@@ -19,7 +17,7 @@ public static class VerticalRegistration
     /// Finds (or, with <paramref name="pinnedOffsetUm"/>, takes) the vertical offset; the lateral offset is
     /// always searched as a by-product.
     /// </summary>
-    /// <param name="ctMap">The CT map [z, col] (<c>SummedCtMap</c>), any grey units (the grid also of the class maps).</param>
+    /// <param name="ctMap">The CT map [z, col] (<c>SummedCtMap</c>), any grey units.</param>
     /// <param name="ctVoxelUm">The CT map's pixel size, µm (both axes).</param>
     /// <param name="waxsMap">The WAXS sum per frame [slice, position].</param>
     /// <param name="waxsYUm">Motor y of each WAXS slice, µm (evenly spaced, either direction).</param>
@@ -32,10 +30,8 @@ public static class VerticalRegistration
         VerticalMatchOptions? options = null, double? pinnedOffsetUm = null)
     {
         options ??= new VerticalMatchOptions();
-        var problem = new FootprintModel(ctMap, ctVoxelUm, waxsMap, waxsYUm, waxsXUm, options.VerticalSense,
-            options.ClassMaps, options.FootprintYUm, options.FootprintXUm);
-        // The class fit's R is never negative: there is no contrast sign to choose.
-        var polarity = options.ClassMaps is null ? options.Polarity : Polarity.Positive;
+        var problem = new FootprintModel(ctMap, ctVoxelUm, waxsMap, waxsYUm, waxsXUm, options.VerticalSense, options.FootprintYUm, options.FootprintXUm);
+        var polarity = options.Polarity;
         var v = ctVoxelUm;
         var stepY = Math.Max(v, options.CoarseStepFraction * problem.StepY);
         var stepX = Math.Max(v, options.CoarseStepFraction * problem.StepX);
@@ -53,7 +49,7 @@ public static class VerticalRegistration
         {
             for (var k = 0; k < xs.Length; k++)
             {
-                var (ncc, valid) = problem.Score(ys[i], xs[k]);
+                var (ncc, valid) = problem.Ncc(ys[i], xs[k]);
                 coarse[i, k] = (Score(ncc, polarity), ncc, valid);
             }
         });
@@ -93,7 +89,7 @@ public static class VerticalRegistration
             {
                 for (var k = 0; k < fx.Length; k++)
                 {
-                    var (ncc, valid) = problem.Score(fy[i], fx[k]);
+                    var (ncc, valid) = problem.Ncc(fy[i], fx[k]);
                     grid[i, k] = (Score(ncc, polarity), ncc, valid);
                 }
             });
@@ -109,7 +105,7 @@ public static class VerticalRegistration
         var (fi, fk) = ArgMax(fine, Usable);
         var offsetY = fineY[fi] + (pinnedOffsetUm is null ? v * Vertex(fine, Usable, fi, fk, alongY: true) : 0);
         var offsetX = fineX[fk] + v * Vertex(fine, Usable, fi, fk, alongY: false);
-        var (finalNcc, finalValid) = problem.Score(offsetY, offsetX);
+        var (finalNcc, finalValid) = problem.Ncc(offsetY, offsetX);
         var peakToSecond = pinnedOffsetUm is null
             ? (second > 0 ? Math.Abs(Score(finalNcc, polarity)) / second : double.PositiveInfinity)
             : double.NaN;

@@ -69,17 +69,6 @@ public sealed record RegisterParameters(
     /// centres lie in the slab (the reference's gridding).</summary>
     public string FibreModel { get; init; } = "cylinder";
 
-    /// <summary>The key of <see cref="VerticalMatch"/>.</summary>
-    public const string VerticalMatchKey = "vertical_match";
-
-    /// <summary>How the WAXS map is matched to the CT for the vertical offset: "ncc" (default) correlates it with the
-    /// single inverted summed CT map; "classes" fits it at each candidate offset as a linear combination of
-    /// Calibrate's grey-class path-length maps and scores the fit's multiple correlation R (for WAXS counts per unit
-    /// path that are not proportional to CT grey). On the example phantom both reach the offset to 0.3 µm with the
-    /// one-voxel footprint, but the class fit's peak over other heights is only ~4 % (NCC: ×4) and its offset moves
-    /// by up to 2 µm with the number of classes, so NCC is the default (docs/register.md).</summary>
-    public string VerticalMatch { get; init; } = "ncc";
-
     /// <summary>The key of <see cref="WaxsFootprintUm"/>.</summary>
     public const string WaxsFootprintKey = "waxs_footprint_um";
 
@@ -88,9 +77,6 @@ public sealed record RegisterParameters(
     /// not over a whole raster step (averaging over the 50 µm step biased the example's offset by 4 µm). Values below
     /// one CT voxel are raised to one voxel: a smaller box makes the score piecewise flat between pixel centres.</summary>
     public AutoOrNumber WaxsFootprintUm { get; init; } = Scan.AutoOrNumber.Auto;
-
-    /// <summary>The choices of <c>vertical_match</c>.</summary>
-    public static IReadOnlyList<string> VerticalMatches { get; } = ["ncc", "classes"];
 
     /// <summary>The choices of <c>fibre_model</c>.</summary>
     public static IReadOnlyList<string> FibreModels { get; } = ["cylinder", "voxels"];
@@ -151,9 +137,6 @@ public sealed record RegisterParameters(
             ParameterDefinition.Choice(
                 FibreModelKey, "cylinder", FibreModels,
                 "beam weights from a straight cylinder fitted to each traced fibre (cylinder) or from the traced voxel centres (voxels)"),
-            ParameterDefinition.Choice(
-                VerticalMatchKey, "ncc", VerticalMatches,
-                "vertical offset by NCC with the summed CT map (ncc) or by fitting the WAXS map with the CT's grey-class path maps (classes)"),
             ParameterDefinition.AutoOrNumber(
                 WaxsFootprintKey, Scan.AutoOrNumber.Auto,
                 "CT averaged over this square per WAXS pixel in the vertical match, µm (at least one CT voxel); auto = one CT voxel",
@@ -186,7 +169,6 @@ public sealed record RegisterParameters(
         {
             QcFigures = values.Boolean(QcFiguresKey),
             FibreModel = values.Text(FibreModelKey),
-            VerticalMatch = values.Text(VerticalMatchKey),
             WaxsFootprintUm = values.AutoOrNumber(WaxsFootprintKey),
         };
     }

@@ -18,27 +18,6 @@ public sealed class CalibrationFileTests : IDisposable
     public void Dispose() => Directory.Delete(folder, recursive: true);
 
     [Fact]
-    public void A_file_without_class_maps_reads_back_without_them()
-    {
-        var (result, volumes) = Example();
-        var path = Path.Combine(folder, "calibrate", CalibrationLayout.FileName);
-        CalibrationFile.Write(path, result with { CtClassMaps = null, CtClassBounds = null }, volumes);
-
-        using var reader = CalibrationFile.Open(path);
-        Assert.Null(reader.Result.CtClassMaps);
-        Assert.Null(reader.Result.CtClassBounds);
-    }
-
-    [Fact]
-    public void Class_maps_must_match_the_ct_and_their_bounds()
-    {
-        var (result, volumes) = Example();
-        var path = Path.Combine(folder, "calibrate", CalibrationLayout.FileName);
-        Assert.Throws<ArgumentException>(() => CalibrationFile.Write(path, result with { CtClassBounds = [1] }, volumes));
-        Assert.Throws<ArgumentException>(() => CalibrationFile.Write(path, result with { CtClassMaps = new double[3, 20, 13] }, volumes));
-    }
-
-    [Fact]
     public void RoundTripKeepsTheResultAndEveryVoxel()
     {
         var (result, volumes) = Example();
@@ -53,8 +32,6 @@ public sealed class CalibrationFileTests : IDisposable
         Assert.Equal(result.HighResOffset.PeakToSecond, back.HighResOffset.PeakToSecond);
         Assert.Equal(result.HighResRegion, back.HighResRegion);
         Assert.Equal(result.CtMap, back.CtMap);
-        Assert.Equal(result.CtClassMaps, back.CtClassMaps);
-        Assert.Equal(result.CtClassBounds, back.CtClassBounds);
         Assert.Equal(result.Tube.Count, back.Tube.Count);
         for (var k = 0; k < result.Tube.Count; k++)
         {
@@ -197,17 +174,6 @@ public sealed class CalibrationFileTests : IDisposable
             }
         }
 
-        // Three grey classes whose path lengths sum to the 12 rows.
-        var classes = new double[3, 20, 14];
-        for (var z = 0; z < 20; z++)
-        {
-            for (var x = 0; x < 14; x++)
-            {
-                var (a, b) = (random.Next(0, 7), random.Next(0, 6));
-                (classes[0, z, x], classes[1, z, x], classes[2, z, x]) = (a, b, 12 - a - b);
-            }
-        }
-
         var result = new CalibrationResult
         {
             CommonVoxelUm = 6.5,
@@ -215,8 +181,6 @@ public sealed class CalibrationFileTests : IDisposable
             HighResOffset = new HighResOffsetEstimate(new Offset3(3.25, -1.5, 2), 6.5, 0.93, double.NaN, EstimateSource.Automatic, 0.5),
             HighResRegion = new HighResRegion(4, 12, 0, 8, 2, 10),
             CtMap = map,
-            CtClassMaps = classes,
-            CtClassBounds = [1500.5, 9000],
             Tube =
             [
                 new TubeSlab(0, 16, new TubeCircle(5.5, 6.25, 5.1, 0.2, 0.95, 300, EstimateSource.Automatic)),

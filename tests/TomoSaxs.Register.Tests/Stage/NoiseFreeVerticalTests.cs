@@ -19,13 +19,9 @@ public sealed class NoiseFreeVerticalTests(ITestOutputHelper output)
         var (calibration, volumes) = PhantomCalibration.Build(phantom.Definition.Raw, phantom.Definition.Geometry, truth);
         var input = RegistrationInputFiles.Read(phantom.Definition, calibration, volumes);
         var offset = truth.FiducialMotorYUm - truth.FiducialCtZ * truth.LowResVoxelUm;
-        foreach (var match in new[] { "ncc", "classes" })
-        {
-            var parameters = input.Parameters with { VerticalMatch = match };
-            var found = VerticalStep.Run(input with { Parameters = parameters });
-            var errorPx = Math.Abs(found.OffsetUm - offset) / calibration.CommonVoxelUm;
-            output.WriteLine($"noise-free {match}: offset {found.OffsetUm:F2} µm, truth {offset:F2} µm, error {errorPx:F3} CT px; score {found.Ncc:F4}, peak/second {found.PeakToSecond:F2}");
-            Assert.True(errorPx <= 0.1, $"{match}: vertical error {errorPx:F3} CT px");
-        }
+        var found = VerticalStep.Run(input);
+        var errorPx = Math.Abs(found.OffsetUm - offset) / calibration.CommonVoxelUm;
+        output.WriteLine($"noise-free: offset {found.OffsetUm:F2} µm, truth {offset:F2} µm, error {errorPx:F3} CT px; NCC {found.Ncc:F4}, peak/second {found.PeakToSecond:F2}");
+        Assert.True(errorPx <= 0.1, $"vertical error {errorPx:F3} CT px");
     }
 }

@@ -15,7 +15,7 @@ namespace TomoSaxs.Register.Tests.Stage;
 /// <summary>
 /// A calibration of the example phantom made for the Register tests from its raw files and truth, without the
 /// Calibrate stage: the combined CT is the raw low-res CT (its voxel is the default common voxel), the CT map its
-/// inverted sum over rows and the grey-class maps as Calibrate makes them, the tube circle per CT slice from truth's tilted axis, the fibre volumes the raw
+/// inverted sum over rows, the tube circle per CT slice from truth's tilted axis, the fibre volumes the raw
 /// fibre-tracing stacks placed by truth's crop start and high-res offset, and the sample mask Otsu's within the
 /// tube (<see cref="SampleMask.Build"/>). Held in memory behind <see cref="ICalibratedVolumes"/>.
 /// </summary>
@@ -28,8 +28,6 @@ public static class PhantomCalibration
         var v = raw.Ct.LowResVoxelUm;
         var shape = ct.Shape;
         var ctMap = SummedCtMap.Compute(ct);
-        var classBounds = GreyClassBounds.Of(ct);
-        var classMaps = GreyClassMaps.Compute(ct, classBounds);
 
         // Tube circle per CT slice, in pixel-centre coordinates: x = corner + (col + ½)·v.
         var tube = Enumerable.Range(0, shape.Depth).Select(z =>
@@ -80,8 +78,6 @@ public static class PhantomCalibration
             HighResOffset = new HighResOffsetEstimate(offset, v, 1, double.NaN, EstimateSource.Pinned, 0.5),
             HighResRegion = new HighResRegion(0, 0, 0, 0, 0, 0),
             CtMap = ctMap,
-            CtClassMaps = classMaps,
-            CtClassBounds = classBounds,
             Tube = tube,
             Fibres = placement,
             SampleMask = maskReports,
