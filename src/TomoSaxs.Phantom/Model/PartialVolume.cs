@@ -47,16 +47,14 @@ internal static class PartialVolume
     private static bool IsBoundary(CtClass[][] framed, int centre, int width)
     {
         var own = framed[1][centre];
-        foreach (var classes in framed)
+        for (var s = 0; s < 3; s++)
         {
-            for (var dr = -width; dr <= width; dr += width)
+            var classes = framed[s];
+            for (var start = centre - width - 1; start <= centre + width - 1; start += width)
             {
-                for (var dc = -1; dc <= 1; dc++)
+                if (classes[start] != own || classes[start + 1] != own || classes[start + 2] != own)
                 {
-                    if (classes[centre + dr + dc] != own)
-                    {
-                        return true;
-                    }
+                    return true;
                 }
             }
         }
@@ -76,11 +74,12 @@ internal static class PartialVolume
         {
             var (row, column) = Math.DivRem(boundary[k], grid.Columns);
             var (x0, z0) = (grid.X(column), grid.Z(row));
-            var fibres = candidates[k];
+            var fibres = candidates[k]?.ToArray();
             var sum = 0.0;
             for (var n = 0; n < heights.Length; n++)
             {
                 var h = heights[n].Height;
+                var layer = layers[n];
                 var layerSum = 0.0;
                 foreach (var dx in offsets)
                 {
@@ -88,7 +87,7 @@ internal static class PartialVolume
                     foreach (var dz in offsets)
                     {
                         var z = z0 + dz;
-                        var material = layers[n].MaterialAt(x, z);
+                        var material = layer.MaterialAt(x, z);
                         var inside = material == Material.Tissue && fibres is not null && InsideAny(fibres, x, h, z);
                         layerSum += table[(int)CtClasses.Of(material, inside)];
                     }
@@ -139,11 +138,11 @@ internal static class PartialVolume
         return candidates;
     }
 
-    private static bool InsideAny(List<FibreCylinder> fibres, double x, double h, double z)
+    private static bool InsideAny(FibreCylinder[] fibres, double x, double h, double z)
     {
-        foreach (var fibre in fibres)
+        for (var i = 0; i < fibres.Length; i++)
         {
-            if (fibre.Contains(x, h, z))
+            if (fibres[i].Contains(x, h, z))
             {
                 return true;
             }
