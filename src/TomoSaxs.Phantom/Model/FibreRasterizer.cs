@@ -20,14 +20,8 @@ internal static class FibreRasterizer
                 continue;
             }
 
-            var (ax, ah, az) = fibre.Axis;
-            var (sx, sh, sz) = fibre.Start;
-            var (ex, ez) = (sx + ax * fibre.LengthUm, sz + az * fibre.LengthUm);
-            var r = fibre.RadiusUm;
-            var c0 = Math.Max(0, (int)Math.Floor(grid.ColumnOf(Math.Min(sx, ex) - r)));
-            var c1 = Math.Min(grid.Columns - 1, (int)Math.Ceiling(grid.ColumnOf(Math.Max(sx, ex) + r)));
-            var r0 = Math.Max(0, (int)Math.Floor(grid.RowOf(Math.Min(sz, ez) - r)));
-            var r1 = Math.Min(grid.Rows - 1, (int)Math.Ceiling(grid.RowOf(Math.Max(sz, ez) + r)));
+            var cylinder = new FibreCylinder(fibre);
+            var (c0, c1, r0, r1) = ColumnRowBounds(grid, fibre);
             var label = fibre.Number + 1;
             for (var row = r0; row <= r1; row++)
             {
@@ -35,25 +29,29 @@ internal static class FibreRasterizer
                 for (var column = c0; column <= c1; column++)
                 {
                     var index = row * grid.Columns + column;
-                    if (labels[index] != 0)
-                    {
-                        continue;
-                    }
-
-                    var (dx, dh, dz) = (grid.X(column) - sx, h - sh, z - sz);
-                    var t = dx * ax + dh * ah + dz * az;
-                    if (t < 0 || t > fibre.LengthUm)
-                    {
-                        continue;
-                    }
-
-                    var (px, ph, pz) = (dx - t * ax, dh - t * ah, dz - t * az);
-                    if (px * px + ph * ph + pz * pz <= r * r)
+                    if (labels[index] == 0 && cylinder.Contains(grid.X(column), h, z))
                     {
                         labels[index] = label;
                     }
                 }
             }
         }
+    }
+
+    /// <summary>
+    /// The columns c0…c1 and rows r0…r1 of <paramref name="grid"/> (clipped to it) whose voxels can hold points of
+    /// the fibre's cylinder: the bounding box of the axis segment widened by the radius.
+    /// </summary>
+    public static (int C0, int C1, int R0, int R1) ColumnRowBounds(VoxelGrid grid, FibreSegment fibre)
+    {
+        var (ax, _, az) = fibre.Axis;
+        var (sx, _, sz) = fibre.Start;
+        var (ex, ez) = (sx + ax * fibre.LengthUm, sz + az * fibre.LengthUm);
+        var r = fibre.RadiusUm;
+        var c0 = Math.Max(0, (int)Math.Floor(grid.ColumnOf(Math.Min(sx, ex) - r)));
+        var c1 = Math.Min(grid.Columns - 1, (int)Math.Ceiling(grid.ColumnOf(Math.Max(sx, ex) + r)));
+        var r0 = Math.Max(0, (int)Math.Floor(grid.RowOf(Math.Min(sz, ez) - r)));
+        var r1 = Math.Min(grid.Rows - 1, (int)Math.Ceiling(grid.RowOf(Math.Max(sz, ez) + r)));
+        return (c0, c1, r0, r1);
     }
 }

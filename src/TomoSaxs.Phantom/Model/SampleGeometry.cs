@@ -59,6 +59,12 @@ internal sealed class SampleGeometry
     /// <summary>Top of the upper vertebra, µm.</summary>
     public double VertebraTop => sample.DiscHeightUm + sample.VertebraHeightUm;
 
+    /// <summary>
+    /// The heights where the cross-section jumps (µm, ascending): the vertebrae's outer faces and the two
+    /// endplates. Between them it changes continuously (tube drift, bulge).
+    /// </summary>
+    public IReadOnlyList<double> LayerBreaks => [VertebraBottom, 0.0, DiscHeight, VertebraTop];
+
     /// <summary>The tube axis at height <paramref name="h"/>, µm.</summary>
     public (double X, double Z) TubeCentre(double h) => (tube.CentreXUm + tube.TiltX * h, tube.CentreZUm + tube.TiltZ * h);
 
