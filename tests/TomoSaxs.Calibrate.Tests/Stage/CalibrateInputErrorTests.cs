@@ -30,11 +30,11 @@ public sealed class CalibrateInputErrorTests(CalibratedExample example) : IDispo
     [Fact]
     public void A_fibre_scale_that_does_not_fit_the_voxel_sizes_names_the_keys_and_both_extents()
     {
-        var error = Assert.Throws<CalibrateInputException>(() => Run(Variant("scale: 2", "scale: 2.5")));
+        var error = Assert.Throws<CalibrateInputException>(() => Run(Variant("scale: 1", "scale: 2.5")));
 
         Assert.Contains("raw.fibres.scale = 2.5 × raw.ct.voxel_um.high = 10 µm", error.Message, StringComparison.Ordinal);
         Assert.Contains("vox_padding.xlsx", error.Message, StringComparison.Ordinal);
-        Assert.Contains("1500 µm along z", error.Message, StringComparison.Ordinal);
+        Assert.Contains("3000 µm along z", error.Message, StringComparison.Ordinal);
         Assert.Contains("expected the two within one fibre voxel", error.Message, StringComparison.Ordinal);
     }
 
@@ -70,7 +70,7 @@ public sealed class CalibrateInputErrorTests(CalibratedExample example) : IDispo
         var error = Assert.Throws<CalibrateInputException>(() => Run(Variant("phi: raw/fibres/phi", $"phi: {phi}")));
 
         Assert.Contains("raw.fibres.phi", error.Message, StringComparison.Ordinal);
-        Assert.Contains("43 × 115 × 154", error.Message, StringComparison.Ordinal);
+        Assert.Contains("79 × 226 × 302", error.Message, StringComparison.Ordinal);
     }
 
     [Fact]

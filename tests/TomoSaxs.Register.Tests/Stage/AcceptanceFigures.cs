@@ -61,7 +61,7 @@ public sealed record AcceptanceFigures
     /// <summary>Share of the crossings with truth weight ≥ half the path's largest with |w/w_truth − 1| ≤ 5 %.</summary>
     public required double HeavyWeightsWithin5Percent { get; init; }
 
-    /// <summary>Share of (angle, slice, fibre) totals (truth above one voxel) whose traced-voxel volume is within 5 %.</summary>
+    /// <summary>Share of (angle, slice, fibre) totals (truth above one voxel) whose registered total is within 5 %.</summary>
     public required double FibreVolumesWithin5Percent { get; init; }
 
     /// <summary>Median |w/w_truth − 1| over crossings with at least a tenth of their path's largest truth weight.</summary>
@@ -74,7 +74,7 @@ public sealed record AcceptanceFigures
     public required double MeanSignedWeightError { get; init; }
 
     /// <summary>Median |Σ_paths w / Σ_paths w_truth − 1| per (angle, slice, fibre) with truth total above one voxel:
-    /// how well the traced voxels hold each fibre's volume in the slab (the voxelisation, not the registration).</summary>
+    /// how well the fibre model (cylinder or traced voxels) holds each fibre's volume in the slab.</summary>
     public required double MedianFibreVolumeError { get; init; }
 
     /// <summary>Worst |Δα| over matched crossings, degrees (compared as axes).</summary>
@@ -293,7 +293,7 @@ public sealed record AcceptanceFigures
         double Quantile(double q) => UnmatchedWeights.Length > 0 ? UnmatchedWeights[(int)Math.Min(UnmatchedWeights.Length - 1, q * UnmatchedWeights.Length)] : 0;
         yield return $"heaviest unmatched fibre per differing path ({UnmatchedWeights.Length} paths), fibre voxels: median {Quantile(0.5):G3}, p90 {Quantile(0.9):G3}, p99 {Quantile(0.99):G3}, max {Quantile(1):G3}";
         yield return $"unmatched fibres ≥ {GrazingFactor} × the minimum beam weight: {HeavyUnmatched} (path, fibre) pairs, of which {HeavyUnmatchedAbsentFromSlab} have the fibre in no path of that angle and slice on the other side";
-        yield return $"weights ({WeightCrossings} crossings ≥ 0.1 × path max): median |error| {MedianWeightError:P2}, p90 {P90WeightError:P2}, mean signed {MeanSignedWeightError:P2}, within 5 %: {WeightsWithin5Percent:P2} (crossings ≥ 0.5 × path max: {HeavyWeightsWithin5Percent:P2}); fibre volume per slab from voxels: median |error| {MedianFibreVolumeError:P2}, within 5 %: {FibreVolumesWithin5Percent:P2}";
+        yield return $"weights ({WeightCrossings} crossings ≥ 0.1 × path max): median |error| {MedianWeightError:P2}, p90 {P90WeightError:P2}, mean signed {MeanSignedWeightError:P2}, within 5 %: {WeightsWithin5Percent:P2} (crossings ≥ 0.5 × path max: {HeavyWeightsWithin5Percent:P2}); fibre total per slab (Σ over paths): median |error| {MedianFibreVolumeError:P2}, within 5 %: {FibreVolumesWithin5Percent:P2}";
         yield return $"worst α error {WorstAlphaDeg:F2}°, worst β error {WorstBetaDeg:F2}°";
         yield return $"fibres lost between angles {FibresLostBetweenAngles}; worst total-weight spread over angles {WorstTotalWeightSpread:P2} (truth {WorstTruthTotalWeightSpread:P2})";
         yield return $"thickness within 2 % (or one step when < 3 steps): {ThicknessWithinPlainTolerance}/{ThicknessPaths}; with ½ CT voxel of boundary: {ThicknessWithinBoundaryTolerance}/{ThicknessPaths}; worst interior error {WorstInteriorThicknessError:P2}";
