@@ -14,6 +14,14 @@ public sealed record HighResOffsetOptions
     /// high-res volume when it is smaller.</summary>
     public int RefineBlock { get; init; } = 96;
 
+    /// <summary>Whether the quadratic sub-voxel peak is refined by <see cref="ShiftedBlockRefinement"/> (the high-res
+    /// block area-averaged onto the low-res grid at trial offsets). Default true.</summary>
+    public bool SubVoxelModel { get; init; } = true;
+
+    /// <summary>Most native high-res voxels the sub-voxel model reads (the central block is shrunk about its centre
+    /// to fit): 2²⁴, 64 MB of float.</summary>
+    public double ModelNativeVoxels { get; init; } = 1 << 24;
+
     /// <summary>Slices read per slab while binning and cropping.</summary>
     public int SlabDepth { get; init; } = 16;
 
