@@ -6,10 +6,11 @@ namespace TomoSaxs.Calibrate.Offset;
 /// Sub-voxel offset by modelling what the low-res scanner saw: the high-res block, at its own voxel size, is
 /// area-averaged onto the low-res grid at a trial fractional offset (exact footprints, as <see cref="AreaResampler"/>
 /// and the combined CT do) and the trial's score is the zero-mean NCC of that prediction with the low-res voxels.
-/// The offset is refined one axis at a time by parabolas through trials 0.25 and then 0.0625 voxel apart, two
-/// sweeps over z, y, x. A parabola through NCC samples at whole-voxel offsets (<see cref="QuadraticPeak"/>) is biased
+/// The offset is refined by Gauss–Newton on the fit low-res ≈ α·prediction(offset) + β (the same optimum as the
+/// NCC's), with the prediction's derivatives by central differences, all three axes at once so a peak elongated
+/// along a diagonal does not stall an axis-by-axis search. A parabola through NCC samples at whole-voxel offsets (<see cref="QuadraticPeak"/>) is biased
 /// towards the nearest whole voxel when the truth lies near a half voxel, because the NCC curve is not a parabola
-/// over ±1 voxel; close to the model's own peak, ±0.0625 voxel, it is.
+/// over ±1 voxel; the model has no such bias, since at the true offset it is what the low-res scanner measured.
 /// </summary>
 public static class ShiftedBlockRefinement
 {
@@ -49,10 +50,11 @@ public static class ShiftedBlockRefinement
     /// <param name="nativeVoxelUm">The high-res voxel edge, µm.</param>
     /// <param name="commonVoxelUm">The low-res voxel edge, µm.</param>
     /// <param name="start">The offset to start from, common voxels (e.g. the quadratic fit's).</param>
+    /// <param name="maxIterations">Gauss–Newton iterations at most.</param>
     /// <exception cref="ArgumentException">The target window is empty.</exception>
     public static (Offset3 Offset, double Ncc) Refine(
         float[,,] target, (int Z, int Y, int X) targetStart, float[,,] native, (int Z, int Y, int X) nativeStart,
-        double nativeVoxelUm, double commonVoxelUm, Offset3 start)
+        double nativeVoxelUm, double commonVoxelUm, Offset3 start, int maxIterations = 10)
     {
         if (target.Length == 0)
         {
@@ -69,11 +71,14 @@ public static class ShiftedBlockRefinement
             count[axis], value * commonVoxelUm + n0[axis] * nativeVoxelUm - t0[axis] * commonVoxelUm);
 
         var ncc = double.NaN;
-        for (var sweep = 0; sweep < 2; sweep++)
+        for (var iteration = 0; iteration < maxIterations; iteration++)
         {
+            // The prediction and its central differences along each axis. Averaging is separable, so the two other
+            // axes are averaged once per axis and only the differentiated axis is averaged at o ± δ.
+            var derivatives = new float[3][,,];
+            float[,,]? prediction = null;
             for (var axis = 0; axis < 3; axis++)
             {
-                // Average along the two other axes once; each trial then only averages along this one.
                 var partial = native;
                 for (var other = 0; other < 3; other++)
                 {
@@ -83,35 +88,118 @@ public static class ShiftedBlockRefinement
                     }
                 }
 
-                var a = axis;
-                double Score(double value) => ZeroMeanNcc.Score(target, AxisAverage.Along(partial, a, Footprint(a, value)), 0, 0, 0);
-                foreach (var step in new[] { 0.25, 0.0625 })
+                prediction ??= AxisAverage.Along(partial, axis, Footprint(axis, offset[axis]));
+                var plus = AxisAverage.Along(partial, axis, Footprint(axis, offset[axis] + Delta));
+                var minus = AxisAverage.Along(partial, axis, Footprint(axis, offset[axis] - Delta));
+                derivatives[axis] = Difference(plus, minus, 2 * Delta);
+            }
+
+            ncc = ZeroMeanNcc.Score(target, prediction!, 0, 0, 0);
+            var step = GaussNewtonStep(target, prediction!, derivatives);
+            if (step is null)
+            {
+                break;
+            }
+
+            var largest = 0.0;
+            for (var a = 0; a < 3; a++)
+            {
+                var move = Math.Clamp(step[a], -MaxStep, MaxStep);
+                var next = Math.Clamp(offset[a] + move, initial[a] - MaxMove, initial[a] + MaxMove);
+                largest = Math.Max(largest, Math.Abs(next - offset[a]));
+                offset[a] = next;
+            }
+
+            if (largest < Tolerance)
+            {
+                break;
+            }
+        }
+
+        return (new Offset3(offset[0], offset[1], offset[2]), ncc);
+    }
+
+    /// <summary>Finite-difference half-width, common voxels: each weight is linear in the offset between the points
+    /// where a native edge crosses a low-res edge, so a wide difference averages over several of them.</summary>
+    private const double Delta = 0.1;
+
+    /// <summary>Largest Gauss–Newton move per iteration and axis, common voxels.</summary>
+    private const double MaxStep = 0.5;
+
+    /// <summary>Converged when no axis moves more than this, common voxels.</summary>
+    private const double Tolerance = 1e-3;
+
+    /// <summary>
+    /// One Gauss–Newton step of the fit target ≈ α·(prediction + Σₐ Δₐ·∂prediction/∂oₐ) + β: after removing the
+    /// means (β), the linear least squares in (α, αΔ_z, αΔ_y, αΔ_x) from its 4 × 4 normal equations. Maximising the
+    /// NCC and minimising this residual over the offset are the same problem; null when the system is singular.
+    /// </summary>
+    private static double[]? GaussNewtonStep(float[,,] target, float[,,] prediction, float[][,,] derivatives)
+    {
+        var n = (double)target.Length;
+        double[] means = new double[5];
+        var columns = new[] { prediction, derivatives[0], derivatives[1], derivatives[2], target };
+        for (var c = 0; c < 5; c++)
+        {
+            var sum = 0.0;
+            foreach (var v in columns[c])
+            {
+                sum += v;
+            }
+
+            means[c] = sum / n;
+        }
+
+        var products = new double[5, 5];
+        var (d, h, w) = (target.GetLength(0), target.GetLength(1), target.GetLength(2));
+        var row = new double[5];
+        for (var z = 0; z < d; z++)
+        {
+            for (var y = 0; y < h; y++)
+            {
+                for (var x = 0; x < w; x++)
                 {
-                    var centre = offset[a];
-                    var (before, at, after) = (Score(centre - step), Score(centre), Score(centre + step));
-                    var vertex = double.IsFinite(before) && double.IsFinite(at) && double.IsFinite(after)
-                        ? Vertex(before, at, after)
-                        : 0;
-                    offset[a] = Math.Clamp(centre + step * vertex, initial[a] - MaxMove, initial[a] + MaxMove);
-                    ncc = at;
+                    for (var c = 0; c < 5; c++)
+                    {
+                        row[c] = columns[c][z, y, x] - means[c];
+                    }
+
+                    for (var i = 0; i < 5; i++)
+                    {
+                        for (var j = i; j < 5; j++)
+                        {
+                            products[i, j] += row[i] * row[j];
+                        }
+                    }
                 }
             }
         }
 
-        var refined = new Offset3(offset[0], offset[1], offset[2]);
-        return (refined, ncc);
-    }
-
-    /// <summary>The vertex of the parabola through (−1, a), (0, b), (1, c) in steps, within ±1 step (the best sample's
-    /// side when the three are not concave), so a start up to a step away from the peak still reaches it.</summary>
-    private static double Vertex(double before, double at, double after)
-    {
-        var curvature = before - 2 * at + after;
-        if (curvature < 0)
+        var normal = MathNet.Numerics.LinearAlgebra.Matrix<double>.Build.Dense(4, 4, (i, j) => products[Math.Min(i, j), Math.Max(i, j)]);
+        var right = MathNet.Numerics.LinearAlgebra.Vector<double>.Build.Dense(4, i => products[i, 4]);
+        var solution = normal.Solve(right);
+        if (!solution.All(double.IsFinite) || Math.Abs(solution[0]) < 1e-12)
         {
-            return Math.Clamp(0.5 * (before - after) / curvature, -1, 1);
+            return null;
         }
 
-        return before > after ? (before > at ? -1 : 0) : (after > at ? 1 : 0);
+        return [solution[1] / solution[0], solution[2] / solution[0], solution[3] / solution[0]];
+    }
+
+    private static float[,,] Difference(float[,,] plus, float[,,] minus, double width)
+    {
+        var result = new float[plus.GetLength(0), plus.GetLength(1), plus.GetLength(2)];
+        for (var z = 0; z < plus.GetLength(0); z++)
+        {
+            for (var y = 0; y < plus.GetLength(1); y++)
+            {
+                for (var x = 0; x < plus.GetLength(2); x++)
+                {
+                    result[z, y, x] = (float)((plus[z, y, x] - minus[z, y, x]) / width);
+                }
+            }
+        }
+
+        return result;
     }
 }
