@@ -26,7 +26,25 @@ public static class AxisAverage
 
         var outShape = (int[])shape.Clone();
         outShape[axis] = footprint.OutputCount;
-        var result = new float[outShape[0], outShape[1], outShape[2]];
+        return Along(volume, axis, footprint, new float[outShape[0], outShape[1], outShape[2]]);
+    }
+
+    /// <summary>As <see cref="Along(float[,,], int, AxisFootprint)"/>, into <paramref name="result"/> (reused by an
+    /// iterative caller so a large volume is not allocated afresh per trial).</summary>
+    /// <exception cref="ArgumentException">The result's shape is not the volume's with the axis resampled.</exception>
+    public static float[,,] Along(float[,,] volume, int axis, AxisFootprint footprint, float[,,] result)
+    {
+        ArgumentOutOfRangeException.ThrowIfNegative(axis);
+        ArgumentOutOfRangeException.ThrowIfGreaterThan(axis, 2);
+        int[] shape = [volume.GetLength(0), volume.GetLength(1), volume.GetLength(2)];
+        var outShape = (int[])shape.Clone();
+        outShape[axis] = footprint.OutputCount;
+        if (shape[axis] != footprint.InputCount || result.GetLength(0) != outShape[0] || result.GetLength(1) != outShape[1] || result.GetLength(2) != outShape[2])
+        {
+            throw new ArgumentException($"Averaging axis {axis} of a {shape[0]} × {shape[1]} × {shape[2]} volume with a footprint of " +
+                $"{footprint.InputCount} → {footprint.OutputCount} voxels does not give the result's shape.", nameof(result));
+        }
+
         for (var z = 0; z < outShape[0]; z++)
         {
             for (var y = 0; y < outShape[1]; y++)

@@ -70,32 +70,58 @@ public static class ShiftedBlockRefinement
         AxisFootprint Footprint(int axis, double value) => AxisFootprint.Create(native.GetLength(axis), nativeVoxelUm, commonVoxelUm,
             count[axis], value * commonVoxelUm + n0[axis] * nativeVoxelUm - t0[axis] * commonVoxelUm);
 
+        // Every array is allocated once and reused by the iterations (each iteration would otherwise leave several
+        // times the block's size of garbage on the large-object heap).
+        float[,,] Shaped(int[] shape) => new float[shape[0], shape[1], shape[2]];
+        var partials = new float[3][][,,];
+        for (var axis = 0; axis < 3; axis++)
+        {
+            int[] shape = [native.GetLength(0), native.GetLength(1), native.GetLength(2)];
+            partials[axis] = new float[2][,,];
+            var k = 0;
+            for (var other = 0; other < 3; other++)
+            {
+                if (other != axis)
+                {
+                    shape[other] = count[other];
+                    partials[axis][k++] = Shaped(shape);
+                }
+            }
+        }
+
+        var prediction = Shaped(count);
+        var minus = Shaped(count);
+        float[][,,] derivatives = [Shaped(count), Shaped(count), Shaped(count)];
+
         var ncc = double.NaN;
         for (var iteration = 0; iteration < maxIterations; iteration++)
         {
             // The prediction and its central differences along each axis. Averaging is separable, so the two other
             // axes are averaged once per axis and only the differentiated axis is averaged at o ± δ.
-            var derivatives = new float[3][,,];
-            float[,,]? prediction = null;
             for (var axis = 0; axis < 3; axis++)
             {
                 var partial = native;
+                var k = 0;
                 for (var other = 0; other < 3; other++)
                 {
                     if (other != axis)
                     {
-                        partial = AxisAverage.Along(partial, other, Footprint(other, offset[other]));
+                        partial = AxisAverage.Along(partial, other, Footprint(other, offset[other]), partials[axis][k++]);
                     }
                 }
 
-                prediction ??= AxisAverage.Along(partial, axis, Footprint(axis, offset[axis]));
-                var plus = AxisAverage.Along(partial, axis, Footprint(axis, offset[axis] + Delta));
-                var minus = AxisAverage.Along(partial, axis, Footprint(axis, offset[axis] - Delta));
-                derivatives[axis] = Difference(plus, minus, 2 * Delta);
+                if (axis == 0)
+                {
+                    AxisAverage.Along(partial, axis, Footprint(axis, offset[axis]), prediction);
+                }
+
+                AxisAverage.Along(partial, axis, Footprint(axis, offset[axis] + Delta), derivatives[axis]);
+                AxisAverage.Along(partial, axis, Footprint(axis, offset[axis] - Delta), minus);
+                Difference(derivatives[axis], minus, 2 * Delta);
             }
 
-            ncc = ZeroMeanNcc.Score(target, prediction!, 0, 0, 0);
-            var step = GaussNewtonStep(target, prediction!, derivatives);
+            ncc = ZeroMeanNcc.Score(target, prediction, 0, 0, 0);
+            var step = GaussNewtonStep(target, prediction, derivatives);
             if (step is null)
             {
                 break;
@@ -186,20 +212,18 @@ public static class ShiftedBlockRefinement
         return [solution[1] / solution[0], solution[2] / solution[0], solution[3] / solution[0]];
     }
 
-    private static float[,,] Difference(float[,,] plus, float[,,] minus, double width)
+    /// <summary>plus ← (plus − minus) / width, in place.</summary>
+    private static void Difference(float[,,] plus, float[,,] minus, double width)
     {
-        var result = new float[plus.GetLength(0), plus.GetLength(1), plus.GetLength(2)];
         for (var z = 0; z < plus.GetLength(0); z++)
         {
             for (var y = 0; y < plus.GetLength(1); y++)
             {
                 for (var x = 0; x < plus.GetLength(2); x++)
                 {
-                    result[z, y, x] = (float)((plus[z, y, x] - minus[z, y, x]) / width);
+                    plus[z, y, x] = (float)((plus[z, y, x] - minus[z, y, x]) / width);
                 }
             }
         }
-
-        return result;
     }
 }
