@@ -8,8 +8,10 @@ namespace TomoSaxs.Calibrate.Offset;
 /// Finds the high-res CT inside the low-res CT in 3-D (registration note §9, replacing the manual choice of a
 /// slice pair and a thresholded landmark, and giving z as well as x, y). Coarse: FFT normalised
 /// cross-correlation (or phase correlation) of both volumes binned by <see cref="HighResOffsetOptions.CoarseBinning"/>. Fine: NCC hill-climb and quadratic
-/// sub-voxel refinement of a central high-res block against the low-res region around the coarse position.
-/// Both volumes are read slab by slab; only the binned volumes and the refinement block are held.
+/// sub-voxel refinement of a central high-res block against the low-res region around the coarse position, then
+/// <see cref="ShiftedBlockRefinement"/>: the high-res block at its own voxel size area-averaged onto the low-res grid
+/// at trial sub-voxel offsets, which removes the quadratic fit's bias near half a voxel.
+/// Both volumes are read slab by slab; only the binned volumes and the refinement blocks are held.
 /// </summary>
 public static class HighResOffset
 {
@@ -21,11 +23,14 @@ public static class HighResOffset
     /// <param name="highResVoxelUm">Its voxel edge, µm; must equal <paramref name="lowResVoxelUm"/>.</param>
     /// <param name="options">Settings; defaults when null.</param>
     /// <param name="pinned">A known offset (common voxels) that bypasses the estimate.</param>
+    /// <param name="highResNative">The high-res scan at its own voxel size, for the sub-voxel model; null = use
+    /// <paramref name="highRes"/> (the model is then a shifted area average of common voxels).</param>
+    /// <param name="highResNativeVoxelUm">Its voxel edge, µm (ignored when <paramref name="highResNative"/> is null).</param>
     /// <exception cref="ArgumentException">The voxel sizes differ, a volume is empty, or the high-res volume is
     /// larger than the low-res one.</exception>
     public static HighResOffsetEstimate Estimate(
         ISlabReader<float> lowRes, double lowResVoxelUm, ISlabReader<float> highRes, double highResVoxelUm,
-        HighResOffsetOptions? options = null, Offset3? pinned = null)
+        HighResOffsetOptions? options = null, Offset3? pinned = null, ISlabReader<float>? highResNative = null, double highResNativeVoxelUm = double.NaN)
     {
         options ??= new HighResOffsetOptions();
         lowRes.Shape.RequireNonEmpty("The low-res CT");
@@ -72,7 +77,65 @@ public static class HighResOffset
         var start = new Offset3(block.Z0 + cz - rz0, block.Y0 + cy - ry0, block.X0 + cx - rx0);
         var (refined, nccAtPeak, _) = NccRefinement.Refine(lowRegion, template, start, maxSteps: 2 * margin);
         var offset = new Offset3(refined.Z + rz0 - block.Z0, refined.Y + ry0 - block.Y0, refined.X + rx0 - block.X0);
+        if (options.SubVoxelModel)
+        {
+            offset = highResNative is null
+                ? ModelRefined(lowRes, lowResVoxelUm, highRes, highResVoxelUm, block, offset, options)
+                : ModelRefined(lowRes, lowResVoxelUm, highResNative, highResNativeVoxelUm, block, offset, options);
+        }
+
         return new HighResOffsetEstimate(offset, lowResVoxelUm, nccAtPeak, coarse.PeakToSecond, EstimateSource.Automatic, options.MinimumNcc);
+    }
+
+    /// <summary>The offset refined by <see cref="ShiftedBlockRefinement"/> on the native voxels under the central
+    /// common block (shrunk about its centre to at most <see cref="HighResOffsetOptions.ModelNativeVoxels"/>), or
+    /// <paramref name="start"/> unchanged when no low-res window is left to compare.</summary>
+    private static Offset3 ModelRefined(ISlabReader<float> lowRes, double commonVoxelUm, ISlabReader<float> native, double nativeVoxelUm,
+        (int Z0, int Y0, int X0, int D, int H, int W) block, Offset3 start, HighResOffsetOptions options)
+    {
+        var ratio = commonVoxelUm / nativeVoxelUm;
+        int[] nativeCount = [native.Shape.Depth, native.Shape.Height, native.Shape.Width];
+        int[] blockStart = [block.Z0, block.Y0, block.X0];
+        int[] blockLength = [block.D, block.H, block.W];
+        var n0 = new int[3];
+        var n = new int[3];
+        for (var a = 0; a < 3; a++)
+        {
+            n0[a] = Math.Clamp((int)Math.Floor(blockStart[a] * ratio + 1e-9), 0, nativeCount[a] - 1);
+            n[a] = Math.Min(nativeCount[a], (int)Math.Ceiling((blockStart[a] + blockLength[a]) * ratio - 1e-9)) - n0[a];
+        }
+
+        // A big scan's block (256 common voxels of 4 µm at 2.4 µm is 427³ native voxels, 311 MB) is shrunk so the
+        // model's arrays stay small beside the refinement block already held.
+        var voxels = (double)n[0] * n[1] * n[2];
+        if (voxels > options.ModelNativeVoxels)
+        {
+            var shrink = Math.Cbrt(options.ModelNativeVoxels / voxels);
+            for (var a = 0; a < 3; a++)
+            {
+                var kept = Math.Max(1, (int)Math.Floor(n[a] * shrink));
+                n0[a] += (n[a] - kept) / 2;
+                n[a] = kept;
+            }
+        }
+
+        var window = ShiftedBlockRefinement.Window((n0[0], n0[1], n0[2]), (n[0], n[1], n[2]), nativeVoxelUm, commonVoxelUm, start);
+        int[] lowCount = [lowRes.Shape.Depth, lowRes.Shape.Height, lowRes.Shape.Width];
+        for (var a = 0; a < 3; a++)
+        {
+            window[a] = (Math.Max(0, window[a].Start), Math.Min(lowCount[a], window[a].End));
+            if (window[a].End - window[a].Start < 2)
+            {
+                return start;
+            }
+        }
+
+        var target = SubVolume.Read(lowRes, window[0].Start, window[0].End, window[1].Start, window[1].End, window[2].Start, window[2].End, options.SlabDepth);
+        var nativeSlab = (int)Math.Clamp((1L << 23) / Math.Max(1L, native.Shape.SliceVoxels), 1, options.SlabDepth);
+        var nativeBlock = SubVolume.Read(native, n0[0], n0[0] + n[0], n0[1], n0[1] + n[1], n0[2], n0[2] + n[2], nativeSlab);
+        var (refined, ncc) = ShiftedBlockRefinement.Refine(target, (window[0].Start, window[1].Start, window[2].Start),
+            nativeBlock, (n0[0], n0[1], n0[2]), nativeVoxelUm, commonVoxelUm, start);
+        return double.IsFinite(ncc) ? refined : start;
     }
 
     private static float[,,] Binned(ISlabReader<float> volume, int binning, int slabDepth)

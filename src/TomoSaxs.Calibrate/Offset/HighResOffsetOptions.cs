@@ -14,6 +14,15 @@ public sealed record HighResOffsetOptions
     /// high-res volume when it is smaller.</summary>
     public int RefineBlock { get; init; } = 96;
 
+    /// <summary>Whether the quadratic sub-voxel peak is refined by <see cref="ShiftedBlockRefinement"/> (the high-res
+    /// block area-averaged onto the low-res grid at trial offsets). Default true.</summary>
+    public bool SubVoxelModel { get; init; } = true;
+
+    /// <summary>Most native high-res voxels the sub-voxel model reads (the central block is shrunk about its centre
+    /// to fit): 2²², 16 MB of float. The model holds about six times the block's size in work arrays (its partial
+    /// averages, the prediction and its three derivatives), so this bounds its memory near 100 MB.</summary>
+    public double ModelNativeVoxels { get; init; } = 1 << 22;
+
     /// <summary>Slices read per slab while binning and cropping.</summary>
     public int SlabDepth { get; init; } = 16;
 

@@ -22,7 +22,8 @@ internal static class CombinedCtBuilder
         var highCommon = OnCommonVoxel(inputs.HighResReader, inputs.HighResVoxelUm, commonVoxelUm, work.Item("high_common"));
         MemoryLog.Checkpoint(log, "high-res on the common voxel");
         var offset = HighResOffset.Estimate(lowCommon, commonVoxelUm, highCommon, commonVoxelUm,
-            CalibrateOptions.Offset(parameters, lowCommon.Shape), CalibrateOptions.PinnedOffset(parameters, commonVoxelUm));
+            CalibrateOptions.Offset(parameters, lowCommon.Shape), CalibrateOptions.PinnedOffset(parameters, commonVoxelUm),
+            inputs.HighResReader, inputs.HighResVoxelUm);
         log($"high-res offset {offset.Voxels} common voxels = ({offset.Um.Z:F1}, {offset.Um.Y:F1}, {offset.Um.X:F1}) µm, " +
             $"{(offset.Source == Estimates.EstimateSource.Pinned ? "pinned" : "automatic")}, NCC {offset.Ncc:F3}" +
             (offset.IsReliable ? "" : $" — below calibrate.offset_minimum_ncc = {offset.MinimumNcc}: check the offset or pin it"));

@@ -45,8 +45,10 @@ public class CalibrateChainTests(ITestOutputHelper output)
 
         var combined = new ArraySlabWriter<float>(lowGeometry.Output);
         var region = CombinedCt.Assemble(new ArraySlabReader<float>(lowCommon.Volume), new ArraySlabReader<float>(highRaw), 1.625, 6.5, estimate.Voxels, combined, slabDepth: 5);
-        // The high-res box covers whole common voxels from ⌈8.05⌉ to ⌊8.05 + 18⌋ (z) etc.
-        Assert.Equal(new HighResRegion(9, 26, 15, 32, 12, 29), region);
+        // The high-res box covers whole common voxels from ⌈8.05⌉ to ⌊8.05 + 18⌋ (z) etc. The truth x, 71.5 / 6.5 =
+        // 11.000, is a whole voxel, so the x range follows the sign of the estimate's error: the quadratic fit's x was
+        // above 11 (box 12–29, the expectation before the sub-voxel model), the model's is 10.998 (box 11–28).
+        Assert.Equal(new HighResRegion(9, 26, 15, 32, 11, 28), region);
         Assert.Equal(lowCommon.Volume[3, 3, 3], combined.Volume[3, 3, 3]);
         // Inside, the values are the high-res scan's grey levels (gain 0.5, offset 10), not the low-res ones.
         var inside = combined.Volume[17, 23, 20];

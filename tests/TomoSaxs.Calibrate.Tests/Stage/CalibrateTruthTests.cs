@@ -27,7 +27,7 @@ public sealed class CalibrateTruthTests(CalibratedExample example, ITestOutputHe
     }
 
     [Fact]
-    public void The_high_res_offset_is_within_one_voxel_of_truth()
+    public void The_high_res_offset_is_within_a_hundredth_of_a_voxel_of_truth()
     {
         var truth = (Z: example.TruthNumber("ct", "high_res_offset_um", "dz"), Y: example.TruthNumber("ct", "high_res_offset_um", "dy"),
             X: example.TruthNumber("ct", "high_res_offset_um", "dx"));
@@ -35,7 +35,10 @@ public sealed class CalibrateTruthTests(CalibratedExample example, ITestOutputHe
         var errors = new[] { found.Z - truth.Z, found.Y - truth.Y, found.X - truth.X }.Select(e => e / Voxel).ToArray();
         output.WriteLine($"offset ({found.Z:F2}, {found.Y:F2}, {found.X:F2}) µm vs truth ({truth.Z}, {truth.Y}, {truth.X}) µm: " +
             $"errors (z, y, x) = ({errors[0]:F3}, {errors[1]:F3}, {errors[2]:F3}) voxels of {Voxel} µm; NCC {example.Result.HighResOffset.Ncc:F3}");
-        Assert.All(errors, e => Assert.InRange(Math.Abs(e), 0, 1));
+        // Measured (2026-11-24, shifted area-average model on a 77 × 232 × 232 native block): errors (0.000, 0.002,
+        // 0.004) voxels; with the whole 120 × 360 × 360 scan as the block (-0.000, 0.001, -0.001). The quadratic fit
+        // alone gave (0.107, 0.000, -0.022) because the truth z (12.5 voxels) is half a voxel off the grid.
+        Assert.All(errors, e => Assert.InRange(Math.Abs(e), 0, 0.01));
         Assert.True(example.Result.HighResOffset.IsReliable);
     }
 
