@@ -94,7 +94,9 @@ public static class ShiftedBlockRefinement
         float[][,,] derivatives = [Shaped(count), Shaped(count), Shaped(count)];
 
         var ncc = double.NaN;
-        for (var iteration = 0; iteration < maxIterations; iteration++)
+        var bestNcc = double.NegativeInfinity;
+        var best = (double[])offset.Clone();
+        for (var iteration = 0; iteration < 2 * maxIterations; iteration++)
         {
             // The prediction and its central differences along each axis. Averaging is separable, so the two other
             // axes are averaged once per axis and only the differentiated axis is averaged at o ± δ.
@@ -121,6 +123,28 @@ public static class ShiftedBlockRefinement
             }
 
             ncc = ZeroMeanNcc.Score(target, prediction, 0, 0, 0);
+            if (!(ncc >= bestNcc))
+            {
+                // Damped: a step that lowers the NCC is halved back towards the best offset so far, so the model never
+                // ends worse than the whole-voxel fit it starts from (on bench-ct's 2.4 → 4 µm resampling plain
+                // Gauss–Newton steps ran to the 0.9-voxel bound).
+                var largestBack = 0.0;
+                for (var a = 0; a < 3; a++)
+                {
+                    var back = 0.5 * (offset[a] - best[a]);
+                    largestBack = Math.Max(largestBack, Math.Abs(back));
+                    offset[a] = best[a] + back;
+                }
+
+                if (largestBack < Tolerance)
+                {
+                    break;
+                }
+
+                continue;
+            }
+
+            (bestNcc, best) = (ncc, (double[])offset.Clone());
             var step = GaussNewtonStep(target, prediction, derivatives);
             if (step is null)
             {
@@ -142,7 +166,7 @@ public static class ShiftedBlockRefinement
             }
         }
 
-        return (new Offset3(offset[0], offset[1], offset[2]), ncc);
+        return (new Offset3(best[0], best[1], best[2]), bestNcc);
     }
 
     /// <summary>Finite-difference half-width, common voxels: each weight is linear in the offset between the points
