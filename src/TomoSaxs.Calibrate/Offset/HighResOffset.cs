@@ -135,17 +135,9 @@ public static class HighResOffset
         var nativeBlock = SubVolume.Read(native, n0[0], n0[0] + n[0], n0[1], n0[1] + n[1], n0[2], n0[2] + n[2], nativeSlab);
         var (refined, ncc) = ShiftedBlockRefinement.Refine(target, (window[0].Start, window[1].Start, window[2].Start),
             nativeBlock, (n0[0], n0[1], n0[2]), nativeVoxelUm, commonVoxelUm, start);
-        // The quadratic fit's own bias is below ~0.15 voxel (its worst case, half a voxel's phase; 0.107 measured on
-        // the example). A model correction larger than MaxModelCorrection therefore means the model, not the
-        // quadratic fit, is off: on bench-ct (2.4 → 4 µm, truth on whole voxels) it moved x by 0.52 voxel away from a
-        // quadratic fit within 0.02, for a cause not yet found (docs/calibrate.md); the quadratic fit is kept then.
-        var plausible = Math.Abs(refined.Z - start.Z) <= MaxModelCorrection && Math.Abs(refined.Y - start.Y) <= MaxModelCorrection
-            && Math.Abs(refined.X - start.X) <= MaxModelCorrection;
-        return double.IsFinite(ncc) && plausible ? refined : start;
+        return double.IsFinite(ncc) ? refined : start;
     }
 
-    /// <summary>The largest correction (common voxels, per axis) the sub-voxel model may make to the quadratic fit.</summary>
-    public const double MaxModelCorrection = 0.25;
 
     private static float[,,] Binned(ISlabReader<float> volume, int binning, int slabDepth)
     {

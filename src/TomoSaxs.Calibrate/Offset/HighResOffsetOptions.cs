@@ -19,9 +19,10 @@ public sealed record HighResOffsetOptions
     public bool SubVoxelModel { get; init; } = true;
 
     /// <summary>Most native high-res voxels the sub-voxel model reads (the central block is shrunk about its centre
-    /// to fit): 2²², 16 MB of float. The model holds about six times the block's size in work arrays (its partial
-    /// averages, the prediction and its three derivatives), so this bounds its memory near 100 MB.</summary>
-    public double ModelNativeVoxels { get; init; } = 1 << 22;
+    /// to fit): 2²³, 32 MB of float. The model holds about six times the block's size in work arrays (its partial
+    /// averages, the prediction and its three derivatives), so this bounds its memory near 200 MB. 2²² was too small
+    /// on bench-ct: its 161³ central voxels put the model's peak 0.52 voxel off (docs/calibrate.md).</summary>
+    public double ModelNativeVoxels { get; init; } = 1 << 23;
 
     /// <summary>Slices read per slab while binning and cropping.</summary>
     public int SlabDepth { get; init; } = 16;
