@@ -93,7 +93,6 @@ public static class ShiftedBlockRefinement
         var minus = Shaped(count);
         float[][,,] derivatives = [Shaped(count), Shaped(count), Shaped(count)];
 
-        var ncc = double.NaN;
         var bestNcc = double.NegativeInfinity;
         var best = (double[])offset.Clone();
         for (var iteration = 0; iteration < 2 * maxIterations; iteration++)
@@ -122,7 +121,7 @@ public static class ShiftedBlockRefinement
                 Difference(derivatives[axis], minus, 2 * Delta);
             }
 
-            ncc = ZeroMeanNcc.Score(target, prediction, 0, 0, 0);
+            var ncc = ZeroMeanNcc.Score(target, prediction, 0, 0, 0);
             if (!(ncc >= bestNcc))
             {
                 // Damped: a step that lowers the NCC is halved back towards the best offset so far, so the model never

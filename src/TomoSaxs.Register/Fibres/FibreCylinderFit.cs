@@ -54,21 +54,21 @@ public static class FibreCylinderFit
             return null;
         }
 
-        var inside = new Vec[n];
+        var inside = new Vec3[n];
         for (var i = 0; i < n; i++)
         {
-            inside[i] = new Vec(voxels[i].X, voxels[i].Y, voxels[i].Z);
+            inside[i] = new Vec3(voxels[i].X, voxels[i].Y, voxels[i].Z);
         }
 
         var centre = Mean(inside);
-        var axis = PrincipalAxis(inside, centre, options.MinElongation) ?? Normalised(new Vec(tracedAxis.X, tracedAxis.Y, tracedAxis.Z));
+        var axis = PrincipalAxis(inside, centre, options.MinElongation) ?? new Vec3(tracedAxis).Normalised();
         var outside = UntracedNeighbours(voxels, labelAt);
 
-        var (e1, e2) = Perpendiculars(axis);
+        var (e1, e2) = axis.Perpendiculars();
         var (tMin, tMax) = Span(inside, centre, axis);
         var radius = Math.Sqrt(n / (Math.PI * (tMax - tMin + 1)));
         // Untraced centres beside the fibre (not beyond its ends) constrain the radius and the axis.
-        var beside = outside.Where(p => Dot(p - centre, axis) is var t && t > tMin + 0.5 && t < tMax - 0.5).ToArray();
+        var beside = outside.Where(p => Vec3.Dot(p - centre, axis) is var t && t > tMin + 0.5 && t < tMax - 0.5).ToArray();
         var parameters = Vector<double>.Build.DenseOfArray([0, 0, 0, 0, radius]);
         foreach (var softness in Softness)
         {
@@ -107,7 +107,7 @@ public static class FibreCylinderFit
         }
 
         var (start, end) = Span(inside, fitCentre, fitAxis);
-        var onAxis = outside.Where(p => Distance(p, fitCentre, fitAxis) <= fitRadius).Select(p => Dot(p - fitCentre, fitAxis)).ToArray();
+        var onAxis = outside.Where(p => Distance(p, fitCentre, fitAxis) <= fitRadius).Select(p => Vec3.Dot(p - fitCentre, fitAxis)).ToArray();
         // Without an untraced centre beyond an end, half the mean spacing of traced centres along the axis.
         var halfSpacing = 0.5 / (Math.PI * fitRadius * fitRadius);
         var before = onAxis.Where(t => t < start && t > start - 1.8).DefaultIfEmpty(double.NaN).Max();
@@ -126,17 +126,17 @@ public static class FibreCylinderFit
         return (v[0], v[1], v[2]);
     }
 
-    private static (Vec Axis, Vec Centre, double Radius) Unpack(Vector<double> p, Vec centre, Vec axis, Vec e1, Vec e2) =>
-        (Normalised(axis + p[0] * e1 + p[1] * e2), centre + p[2] * e1 + p[3] * e2, p[4]);
+    private static (Vec3 Axis, Vec3 Centre, double Radius) Unpack(Vector<double> p, Vec3 centre, Vec3 axis, Vec3 e1, Vec3 e2) =>
+        ((axis + p[0] * e1 + p[1] * e2).Normalised(), centre + p[2] * e1 + p[3] * e2, p[4]);
 
     private static double SoftPlus(double x) => x > 30 ? x : Math.Log(1 + Math.Exp(x));
 
     /// <summary>The untraced voxel centres (label 0) among the 26 neighbours of the fibre's voxels; voxels of other
     /// fibres and outside the volume say nothing about this fibre's surface and are left out.</summary>
-    private static Vec[] UntracedNeighbours(IReadOnlyList<(int Z, int Y, int X)> voxels, Func<int, int, int, int> labelAt)
+    private static Vec3[] UntracedNeighbours(IReadOnlyList<(int Z, int Y, int X)> voxels, Func<int, int, int, int> labelAt)
     {
         var seen = new HashSet<(int, int, int)>();
-        var result = new List<Vec>();
+        var result = new List<Vec3>();
         foreach (var (z, y, x) in voxels)
         {
             for (var dz = -1; dz <= 1; dz++)
@@ -148,7 +148,7 @@ public static class FibreCylinderFit
                         var key = (z + dz, y + dy, x + dx);
                         if (seen.Add(key) && labelAt(key.Item1, key.Item2, key.Item3) == 0)
                         {
-                            result.Add(new Vec(key.Item3, key.Item2, key.Item1));
+                            result.Add(new Vec3(key.Item3, key.Item2, key.Item1));
                         }
                     }
                 }
@@ -158,7 +158,7 @@ public static class FibreCylinderFit
         return [.. result];
     }
 
-    private static Vec? PrincipalAxis(Vec[] points, Vec centre, double minElongation)
+    private static Vec3? PrincipalAxis(Vec3[] points, Vec3 centre, double minElongation)
     {
         var covariance = new double[9];
         foreach (var p in points)
@@ -182,22 +182,22 @@ public static class FibreCylinderFit
         }
 
         var axis = evd.EigenVectors.Column(order[0]);
-        return Normalised(new Vec(axis[0], axis[1], axis[2]));
+        return new Vec3(axis[0], axis[1], axis[2]).Normalised();
     }
 
-    private static (double Min, double Max) Span(Vec[] points, Vec centre, Vec axis)
+    private static (double Min, double Max) Span(Vec3[] points, Vec3 centre, Vec3 axis)
     {
         var (min, max) = (double.MaxValue, double.MinValue);
         foreach (var p in points)
         {
-            var t = Dot(p - centre, axis);
+            var t = Vec3.Dot(p - centre, axis);
             (min, max) = (Math.Min(min, t), Math.Max(max, t));
         }
 
         return (min, max);
     }
 
-    private static Vec Mean(Vec[] points)
+    private static Vec3 Mean(Vec3[] points)
     {
         var (x, y, z) = (0.0, 0.0, 0.0);
         foreach (var p in points)
@@ -205,37 +205,15 @@ public static class FibreCylinderFit
             (x, y, z) = (x + p.X, y + p.Y, z + p.Z);
         }
 
-        return new Vec(x / points.Length, y / points.Length, z / points.Length);
+        return new Vec3(x / points.Length, y / points.Length, z / points.Length);
     }
 
-    private static (Vec, Vec) Perpendiculars(Vec axis)
-    {
-        var helper = Math.Abs(axis.X) < 0.9 ? new Vec(1, 0, 0) : new Vec(0, 1, 0);
-        var e1 = Normalised(Cross(axis, helper));
-        return (e1, Cross(axis, e1));
-    }
-
-    private static double Distance(Vec p, Vec centre, Vec axis)
+    private static double Distance(Vec3 p, Vec3 centre, Vec3 axis)
     {
         var d = p - centre;
-        var t = Dot(d, axis);
+        var t = Vec3.Dot(d, axis);
         var r = d - t * axis;
-        return Math.Sqrt(Dot(r, r));
-    }
-
-    private static double Dot(Vec a, Vec b) => a.X * b.X + a.Y * b.Y + a.Z * b.Z;
-
-    private static Vec Cross(Vec a, Vec b) => new(a.Y * b.Z - a.Z * b.Y, a.Z * b.X - a.X * b.Z, a.X * b.Y - a.Y * b.X);
-
-    private static Vec Normalised(Vec v) => (1 / Math.Sqrt(Dot(v, v))) * v;
-
-    private readonly record struct Vec(double X, double Y, double Z)
-    {
-        public static Vec operator +(Vec a, Vec b) => new(a.X + b.X, a.Y + b.Y, a.Z + b.Z);
-
-        public static Vec operator -(Vec a, Vec b) => new(a.X - b.X, a.Y - b.Y, a.Z - b.Z);
-
-        public static Vec operator *(double s, Vec a) => new(s * a.X, s * a.Y, s * a.Z);
+        return Math.Sqrt(Vec3.Dot(r, r));
     }
 }
 

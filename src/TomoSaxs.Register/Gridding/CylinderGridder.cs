@@ -51,8 +51,8 @@ public static class CylinderGridder
                 continue;
             }
 
-            var a = cylinder.Axis;
-            var (e1, e2) = Perpendiculars(a);
+            var a = new Vec3(cylinder.Axis);
+            var (e1, e2) = a.Perpendiculars();
             // The axis and the cross-section directions in the lab: (X along the raster, Z along the beam).
             var (aX, aZ) = frame.ToLab(a.X, a.Y);
             var nodeArea = Math.PI * cylinder.RadiusUm * cylinder.RadiusUm / AngularNodes;
@@ -62,8 +62,7 @@ public static class CylinderGridder
                 for (var m = 0; m < AngularNodes; m++)
                 {
                     var (sin, cos) = Math.SinCos(2 * Math.PI * (m + 0.5) / AngularNodes);
-                    var offset = (X: rho * (cos * e1.X + sin * e2.X), Y: rho * (cos * e1.Y + sin * e2.Y), Z: rho * (cos * e1.Z + sin * e2.Z));
-                    var origin = (X: cylinder.CentreUm.X + offset.X, Y: cylinder.CentreUm.Y + offset.Y, Z: cylinder.CentreUm.Z + offset.Z);
+                    var origin = new Vec3(cylinder.CentreUm) + rho * ((cos * e1) + (sin * e2));
                     var (t0, t1) = Clip(cylinder.StartUm, cylinder.EndUm, origin.Z, a.Z, topUm, bottomUm);
                     if (!(t1 > t0))
                     {
@@ -188,21 +187,5 @@ public static class CylinderGridder
             var key = (i, k, fibreId);
             entries[key] = entries.GetValueOrDefault(key) + integral * volumePerLength;
         }
-    }
-
-    private static ((double X, double Y, double Z), (double X, double Y, double Z)) Perpendiculars((double X, double Y, double Z) a)
-    {
-        var helper = Math.Abs(a.X) < 0.9 ? (X: 1.0, Y: 0.0, Z: 0.0) : (X: 0.0, Y: 1.0, Z: 0.0);
-        var e1 = Normalised(Cross(a, helper));
-        return (e1, Cross(a, e1));
-    }
-
-    private static (double X, double Y, double Z) Cross((double X, double Y, double Z) a, (double X, double Y, double Z) b) =>
-        (a.Y * b.Z - a.Z * b.Y, a.Z * b.X - a.X * b.Z, a.X * b.Y - a.Y * b.X);
-
-    private static (double X, double Y, double Z) Normalised((double X, double Y, double Z) v)
-    {
-        var length = Math.Sqrt(v.X * v.X + v.Y * v.Y + v.Z * v.Z);
-        return (v.X / length, v.Y / length, v.Z / length);
     }
 }
