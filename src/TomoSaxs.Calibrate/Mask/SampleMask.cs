@@ -6,8 +6,10 @@ namespace TomoSaxs.Calibrate.Mask;
 /// <summary>
 /// The sample mask of the calibrated CT (registration note §9: the undocumented "thickness" stack of the
 /// reference, made automatically): per slice, Otsu's threshold over the pixels inside the tube's inner
-/// surface, then opening (speckle), closing (gaps), the largest region and hole filling. Mask value 1 =
-/// sample, 0 = buffer, tube or air. It feeds the sample thickness (chord) per beam path.
+/// surface, then opening (speckle), closing (gaps), the largest region and hole filling. What is stored is the
+/// sample's share of each pixel (<see cref="SampleFraction"/>: 255 = sample, 0 = buffer, tube or air, between them
+/// at the outline, from the partial-volume grey), so the outline is known to a fraction of a pixel. It feeds the
+/// sample thickness (chord) per beam path.
 /// </summary>
 public static class SampleMask
 {
@@ -15,22 +17,16 @@ public static class SampleMask
     public static (bool[,] Mask, SampleMaskSlice Report) Slice(float[,,] slab, int z, int zInVolume, TubeCircle circle, SampleMaskOptions options)
     {
         var (h, w) = (slab.GetLength(1), slab.GetLength(2));
-        var inner = circle.RadiusPx - options.WallPx - options.MarginPx;
-        if (!(inner > 0))
-        {
-            throw new ArgumentException($"The tube's inner radius {inner:G4} px (outer {circle.RadiusPx:G4} − wall {options.WallPx} − margin {options.MarginPx}) leaves no room for a sample.");
-        }
+        var inner = InnerRadiusPx(circle, options);
 
-        var inside = new bool[h, w];
+        var inside = InsideTube(h, w, circle, inner);
         var values = new List<float>();
         for (var r = 0; r < h; r++)
         {
             for (var c = 0; c < w; c++)
             {
-                var (dr, dc) = (r - circle.CentreRow, c - circle.CentreCol);
-                if (dr * dr + dc * dc <= inner * inner)
+                if (inside[r, c])
                 {
-                    inside[r, c] = true;
                     values.Add(slab[z, r, c]);
                 }
             }
@@ -62,8 +58,12 @@ public static class SampleMask
         return (mask, new SampleMaskSlice(zInVolume, threshold, separability, pixels, pixels > 0));
     }
 
+    /// <summary>The sample fraction of slice <paramref name="z"/> (<see cref="SampleFraction"/>) from its cleaned mask.</summary>
+    public static byte[,] Fraction(float[,,] slab, int z, bool[,] mask, TubeCircle circle, SampleMaskOptions options) =>
+        SampleFraction.Compute(slab, z, mask, InsideTube(mask.GetLength(0), mask.GetLength(1), circle, InnerRadiusPx(circle, options))).Fraction;
+
     /// <summary>
-    /// Streams the mask of <paramref name="ct"/> to <paramref name="output"/> (bytes, 1 = sample), using for each
+    /// Streams the sample fraction of <paramref name="ct"/> to <paramref name="output"/> (bytes, 0…255 = share of sample), using for each
     /// slice the tube circle of the slab that holds it; returns one report per slice.
     /// </summary>
     /// <exception cref="ArgumentException">A slice has no tube circle, or the shapes differ.</exception>
@@ -87,18 +87,36 @@ public static class SampleMask
                     ?? throw new ArgumentException($"No tube circle covers CT slice {z}.", nameof(tube));
                 var (mask, report) = Slice(slab, z - range.Start, z, circle, options);
                 reports.Add(report);
-                for (var r = 0; r < ct.Shape.Height; r++)
-                {
-                    for (var c = 0; c < ct.Shape.Width; c++)
-                    {
-                        result[z - range.Start, r, c] = mask[r, c] ? (byte)1 : (byte)0;
-                    }
-                }
+                var fraction = Fraction(slab, z - range.Start, mask, circle, options);
+                Buffer.BlockCopy(fraction, 0, result, (z - range.Start) * fraction.Length, fraction.Length);
             }
 
             output.WriteSlab(result);
         }
 
         return reports;
+    }
+
+    private static double InnerRadiusPx(TubeCircle circle, SampleMaskOptions options)
+    {
+        var inner = circle.RadiusPx - options.WallPx - options.MarginPx;
+        return inner > 0
+            ? inner
+            : throw new ArgumentException($"The tube's inner radius {inner:G4} px (outer {circle.RadiusPx:G4} − wall {options.WallPx} − margin {options.MarginPx}) leaves no room for a sample.");
+    }
+
+    private static bool[,] InsideTube(int h, int w, TubeCircle circle, double inner)
+    {
+        var inside = new bool[h, w];
+        for (var r = 0; r < h; r++)
+        {
+            for (var c = 0; c < w; c++)
+            {
+                var (dr, dc) = (r - circle.CentreRow, c - circle.CentreCol);
+                inside[r, c] = dr * dr + dc * dc <= inner * inner;
+            }
+        }
+
+        return inside;
     }
 }

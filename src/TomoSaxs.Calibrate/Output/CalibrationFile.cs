@@ -35,7 +35,7 @@ namespace TomoSaxs.Calibrate.Output;
 /// /mask/z                   i32 [D]          per slice: the slice, and
 /// /mask/threshold           f64 [D]          threshold used, grey;  /mask/separability f64 [D];
 /// /mask/pixels              i64 [D]          sample pixels;  /mask/has_sample u8 [D] (1 = sample found)
-/// /mask/volume              u8  [D, H, W]    1 = sample
+/// /mask/volume              u8  [D, H, W]    sample share of each pixel, 0…255 (255 = sample; partial at the outline)
 /// </code>
 /// The four volumes are chunked in whole slices (at most 16 deep and 8 MiB, see
 /// <see cref="CalibrationLayout.ChunkDepth"/>), byte-shuffled and deflated, written slab by slab and read back

@@ -7,7 +7,7 @@ public static class CalibrationLayout
     public const string ArtefactName = "tomosaxs.calibration";
 
     /// <summary>The root <c>layout_version</c> attribute; bump it when the layout changes.</summary>
-    public const int LayoutVersion = 1;
+    public const int LayoutVersion = 2;
 
     /// <summary>The file's name inside the stage folder <c>calibrate/</c>.</summary>
     public const string FileName = "calibration.h5";

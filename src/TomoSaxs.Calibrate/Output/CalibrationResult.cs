@@ -55,6 +55,6 @@ public interface ICalibratedVolumes : IDisposable
     /// <summary>Fibre id per voxel; 0 = no fibre.</summary>
     ISlabReader<int> FibreIndex { get; }
 
-    /// <summary>1 = sample, 0 = not, on the combined CT grid.</summary>
+    /// <summary>The sample share of each pixel, 0…255 (255 = sample, 0 = not; partial at the outline), on the combined CT grid.</summary>
     ISlabReader<byte> SampleMask { get; }
 }

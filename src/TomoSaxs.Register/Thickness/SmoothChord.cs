@@ -1,24 +1,26 @@
+using TomoSaxs.Calibrate.Mask;
 using TomoSaxs.Register.Rotation;
 
 namespace TomoSaxs.Register.Thickness;
 
 /// <summary>
 /// The sample thickness along each beam path with a sub-voxel outline (registration note §5.9, §11.7): the mask
-/// slice is blurred by a Gaussian of <see cref="SigmaPx"/> CT pixels and the beam's centre line is cut where the
-/// bilinearly interpolated blur crosses ½ (linear interpolation between samples a quarter pixel apart). A rasterised
-/// outline is a staircase whose step is ±½ voxel across the boundary; a line meeting it obliquely is cut up to
-/// ½ voxel / cos(incidence) off at each end, several percent of the chords near the sample's edge. The blur averages
-/// the staircase along the outline (its ½ level lies on the smooth outline up to σ²/2R for a radius of curvature R),
-/// so the chord follows the sample's outline, not the voxel grid.
+/// slice, each pixel's sample share (<see cref="SampleFraction"/>, from the partial-volume grey at the outline), is
+/// blurred by a Gaussian of <see cref="SigmaPx"/> CT pixels and the beam's centre line is cut where the bilinearly
+/// interpolated blur crosses ½ (linear interpolation between samples a quarter pixel apart). A binary mask is a
+/// staircase whose outline can sit ½ voxel off wherever it runs along a pixel row or column, which is where a path
+/// near the sample's edge is tangent to it at 0° and 90°: several % of those chords. The shares put the outline
+/// between pixel edges; the blur averages their noise and the remaining steps along the outline (its ½ level lies on
+/// the smooth outline up to σ²/2R for a radius of curvature R).
 /// </summary>
 public static class SmoothChord
 {
     /// <summary>The blur's standard deviation, CT pixels.</summary>
-    public const double SigmaPx = 1.5;
+    public const double SigmaPx = 1.0;
 
     private const double SampleStepPx = 0.25;
 
-    /// <summary>The blurred mask slice <paramref name="z"/> of <paramref name="mask"/> (1 = sample), [row, col].</summary>
+    /// <summary>The blurred sample share of slice <paramref name="z"/> of <paramref name="mask"/> (0…255, <see cref="SampleFraction.Whole"/> = sample), [row, col], 0…1.</summary>
     public static float[,] Blur(byte[,,] mask, int z, double sigmaPx = SigmaPx)
     {
         var (h, w) = (mask.GetLength(1), mask.GetLength(2));
@@ -45,9 +47,9 @@ public static class SmoothChord
                 for (var k = -radius; k <= radius; k++)
                 {
                     var cc = c + k;
-                    if (cc >= 0 && cc < w && mask[z, r, cc] != 0)
+                    if (cc >= 0 && cc < w)
                     {
-                        value += kernel[k + radius];
+                        value += kernel[k + radius] * mask[z, r, cc] * (1.0 / SampleFraction.Whole);
                     }
                 }
 

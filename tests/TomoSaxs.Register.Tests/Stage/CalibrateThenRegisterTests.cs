@@ -71,8 +71,8 @@ public sealed class CalibrateThenRegisterTests(RegisteredExample example, ITestO
         Assert.True(figures.MedianWeightError <= 0.03, $"median weight error {figures.MedianWeightError:P2}");
         Assert.True(figures.HeavyWeightsWithin5Percent >= 0.95, $"heavy crossings within 5 % {figures.HeavyWeightsWithin5Percent:P2}");
         Assert.Equal(0, figures.FibresLostBetweenAngles);
-        Assert.True(figures.ThicknessWithinPlainTolerance >= 0.99 * figures.ThicknessPaths, $"{figures.ThicknessWithinPlainTolerance}/{figures.ThicknessPaths}");
-        Assert.True(figures.ThicknessWithinBoundaryTolerance >= 0.998 * figures.ThicknessPaths, $"{figures.ThicknessWithinBoundaryTolerance}/{figures.ThicknessPaths}");
+        // Item 3 literally: every path within 2 % (one step under three steps); measured 1728/1728, worst interior 0.38 %.
+        Assert.Equal(figures.ThicknessPaths, figures.ThicknessWithinPlainTolerance);
         Assert.True(figures.WorstInteriorThicknessError <= 0.02, $"{figures.WorstInteriorThicknessError:P2}");
     }
 }

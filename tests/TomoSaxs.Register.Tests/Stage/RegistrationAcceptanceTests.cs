@@ -13,9 +13,11 @@ namespace TomoSaxs.Register.Tests.Stage;
 /// slab; weights unbiased within 1 %, median ≤ 3 % and ≥ 95 % of the heavy crossings within 5 % with the automatic
 /// vertical offset, and the literal 5 % on ≥ 99 % of crossings with the offset at truth (a 1 µm vertical error moves
 /// the weight of a fibre cut by the slab's top or bottom by several %); thickness within 2 % (one step for chords
-/// under three steps) on ≥ 99 % of the paths and on every interior path (itself and both neighbours ≥ three steps);
-/// the ≤ 1 % left are the last path before the sample's edge, within the tolerance widened by the chord's change
-/// over half a CT voxel of boundary on ≥ 99.8 %. <see cref="CoarseFibreRegistrationTests"/> repeats item 2 at 20 µm.
+/// under three steps) on ≥ 99.8 % of the paths and on every interior path (itself and both neighbours ≥ three
+/// steps): measured 1725/1728 here and 1728/1728 with the real Calibrate (<see cref="CalibrateThenRegisterTests"/>);
+/// the three left are paths nearly tangent to the sample, where the chord changes by 15–27 µm per µm of outline, and
+/// every path is within the tolerance widened by the chord's change over half a CT voxel of boundary.
+/// <see cref="CoarseFibreRegistrationTests"/> repeats item 2 at 20 µm.
 /// </summary>
 [Collection(RegisteredExampleCollection.Name)]
 public sealed class RegistrationAcceptanceTests(RegisteredExample example, ITestOutputHelper output)
@@ -53,8 +55,9 @@ public sealed class RegistrationAcceptanceTests(RegisteredExample example, ITest
         Assert.Equal(0, figures.FibresLostBetweenAngles);
         Assert.True(figures.WorstTotalWeightSpread <= figures.WorstTruthTotalWeightSpread + 0.05,
             $"total weight spread {figures.WorstTotalWeightSpread:P2} vs truth {figures.WorstTruthTotalWeightSpread:P2}");
-        Assert.True(figures.ThicknessWithinPlainTolerance >= 0.99 * figures.ThicknessPaths, $"{figures.ThicknessWithinPlainTolerance}/{figures.ThicknessPaths}");
-        Assert.True(figures.ThicknessWithinBoundaryTolerance >= 0.998 * figures.ThicknessPaths, $"{figures.ThicknessWithinBoundaryTolerance}/{figures.ThicknessPaths}");
+        // Item 3 (measured 1725/1728, worst interior 0.60 %; the outline from the mask's partial-volume shares).
+        Assert.True(figures.ThicknessWithinPlainTolerance >= 0.998 * figures.ThicknessPaths, $"{figures.ThicknessWithinPlainTolerance}/{figures.ThicknessPaths}");
+        Assert.Equal(figures.ThicknessPaths, figures.ThicknessWithinBoundaryTolerance);
         Assert.True(figures.WorstInteriorThicknessError <= 0.02, $"{figures.WorstInteriorThicknessError:P2}");
     }
 
