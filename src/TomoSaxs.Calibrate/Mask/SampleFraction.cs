@@ -34,10 +34,10 @@ public static class SampleFraction
     public static (byte[,] Fraction, double SampleLevel, double BufferLevel) Compute(float[,,] slab, int z, bool[,] mask, bool[,] inside)
     {
         var (h, w) = (mask.GetLength(0), mask.GetLength(1));
-        var core = Repeat(BinaryMorphology.Erode, mask, BandPx);
-        var reach = Repeat(BinaryMorphology.Dilate, mask, BandPx);
-        var innerRing = Repeat(BinaryMorphology.Erode, core, RingPx);
-        var outerRing = Repeat(BinaryMorphology.Dilate, reach, RingPx);
+        var core = BinaryMorphology.Erode(mask, BandPx);
+        var reach = BinaryMorphology.Dilate(mask, BandPx);
+        var innerRing = BinaryMorphology.Erode(mask, BandPx + RingPx);
+        var outerRing = BinaryMorphology.Dilate(mask, BandPx + RingPx);
         var sampleGreys = new List<double>();
         var bufferGreys = new List<double>();
         for (var r = 0; r < h; r++)
@@ -76,15 +76,5 @@ public static class SampleFraction
         }
 
         return (fraction, sampleLevel, bufferLevel);
-    }
-
-    private static bool[,] Repeat(Func<bool[,], bool[,]> operation, bool[,] mask, int times)
-    {
-        for (var k = 0; k < times; k++)
-        {
-            mask = operation(mask);
-        }
-
-        return mask;
     }
 }
