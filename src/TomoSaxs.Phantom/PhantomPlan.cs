@@ -15,7 +15,7 @@ namespace TomoSaxs.Phantom;
 public sealed class PhantomPlan
 {
     /// <summary>Bumped whenever the generated data change for the same inputs; part of <see cref="Fingerprint"/>.</summary>
-    public const string GeneratorVersion = "phantom-2";
+    public const string GeneratorVersion = "phantom-3";
 
     private readonly Lazy<DetectorModel> detector;
 

@@ -94,6 +94,7 @@ internal static class RegistrationTruth
             ["waxs_map"] = new JsonObject
             {
                 ["angle_deg"] = 0.0,
+                ["beam_fwhm_um"] = waxs.BeamFwhmUm,
                 ["motor_y_mm"] = Array(waxs.MotorYMm),
                 ["motor_x_mm"] = Array(waxs.MotorXMm),
             },

@@ -255,7 +255,9 @@ public sealed record FibreTracingSpec(int CropMarginVoxels);
 /// <param name="MarginUm">Height covered beyond the low-resolution CT at top and bottom, µm.</param>
 /// <param name="Density">WAXS scattering per µm of each material.</param>
 /// <param name="Gain">Counts per (monitor count × s × unit of WAXS density × µm).</param>
-public sealed record WaxsSpec(double StepXUm, double StepYUm, int Columns, double MarginUm, WaxsDensity Density, double Gain);
+/// <param name="BeamFwhmUm">FWHM of the WAXS beam's round Gaussian profile, µm; null = the SAXS beam's
+/// (<see cref="BeamSpec.FwhmUm"/>); 0 = a pencil beam.</param>
+public sealed record WaxsSpec(double StepXUm, double StepYUm, int Columns, double MarginUm, WaxsDensity Density, double Gain, double? BeamFwhmUm = null);
 
 /// <summary>WAXS scattering per µm of each material (bone bright, the disc dark).</summary>
 /// <param name="Air">Air, per frame.</param>

@@ -317,7 +317,8 @@ public static class PhantomSpecReader
                 density.Number("buffer", true, NonNegative) ?? d.Density.Buffer,
                 density.Number("tissue", true, NonNegative) ?? d.Density.Tissue,
                 density.Number("bone", true, NonNegative) ?? d.Density.Bone),
-            m.Number("gain", false, Positive) ?? d.Gain);
+            m.Number("gain", false, Positive) ?? d.Gain,
+            m.Number("beam_fwhm_um", false, NonNegative) ?? d.BeamFwhmUm);
         density?.ReportUnknownKeys();
         m.ReportUnknownKeys();
         return spec;

@@ -19,10 +19,11 @@ public static class VerticalStep
         var calibration = input.Calibration;
         var map = input.WaxsMap;
         var problems = new List<string>();
-        // The WAXS beam samples the CT at its motor position: the footprint is one CT voxel unless set, never less
-        // (register.waxs_footprint_um).
+        // The CT map is averaged over the WAXS beam's Gaussian profile (register.waxs_beam_fwhm_um, auto = the SAXS
+        // beam's FWHM), or over one CT voxel for a pencil beam (0).
         var voxel = calibration.CommonVoxelUm;
-        var footprint = parameters.WaxsFootprintUm.IsAuto ? voxel : Math.Max(voxel, parameters.WaxsFootprintUm.Value);
+        var fwhm = parameters.WaxsBeamFwhmUm.NumberOrNull ?? parameters.BeamFwhmUm.NumberOrNull ?? RasterConsistency.Step(input.Rasters[0].XUm);
+        var options = new VerticalMatchOptions { FootprintYUm = voxel, FootprintXUm = voxel, BeamSigmaUm = fwhm / (2 * Math.Sqrt(2 * Math.Log(2))) };
         VerticalMatch? best = null;
         foreach (var sense in senses)
         {
@@ -30,7 +31,7 @@ public static class VerticalStep
             {
                 var match = VerticalRegistration.Match(
                     calibration.CtMap, calibration.CommonVoxelUm, map.Sums, map.YUm, map.XUm,
-                    new VerticalMatchOptions { VerticalSense = sense, FootprintYUm = footprint, FootprintXUm = footprint }, parameters.VerticalOffsetUm.NumberOrNull);
+                    options with { VerticalSense = sense }, parameters.VerticalOffsetUm.NumberOrNull);
                 if (best is null || Math.Abs(match.Ncc) > Math.Abs(best.Ncc))
                 {
                     best = match;

@@ -1,4 +1,5 @@
 using TomoSaxs.Calibrate.Mask;
+using TomoSaxs.Numerics;
 using TomoSaxs.Register.Rotation;
 
 namespace TomoSaxs.Register.Thickness;
@@ -24,59 +25,27 @@ public static class SmoothChord
     public static float[,] Blur(byte[,,] mask, int z, double sigmaPx = SigmaPx)
     {
         var (h, w) = (mask.GetLength(1), mask.GetLength(2));
-        var radius = (int)Math.Ceiling(3 * sigmaPx);
-        var kernel = new double[2 * radius + 1];
-        for (var k = -radius; k <= radius; k++)
-        {
-            kernel[k + radius] = Math.Exp(-0.5 * k * k / (sigmaPx * sigmaPx));
-        }
-
-        var sum = kernel.Sum();
-        for (var k = 0; k < kernel.Length; k++)
-        {
-            kernel[k] /= sum;
-        }
-
-        // Separable: along columns, then along rows; outside the image counts as 0 (no sample).
-        var rows = new double[h, w];
+        var shares = new double[h, w];
         for (var r = 0; r < h; r++)
         {
             for (var c = 0; c < w; c++)
             {
-                var value = 0.0;
-                for (var k = -radius; k <= radius; k++)
-                {
-                    var cc = c + k;
-                    if (cc >= 0 && cc < w)
-                    {
-                        value += kernel[k + radius] * mask[z, r, cc] * (1.0 / SampleFraction.Whole);
-                    }
-                }
-
-                rows[r, c] = value;
+                shares[r, c] = mask[z, r, c] * (1.0 / SampleFraction.Whole);
             }
         }
 
-        var blurred = new float[h, w];
+        // Outside the slice counts as no sample.
+        var blurred = GaussianBlur.Separable(shares, sigmaPx);
+        var result = new float[h, w];
         for (var r = 0; r < h; r++)
         {
             for (var c = 0; c < w; c++)
             {
-                var value = 0.0;
-                for (var k = -radius; k <= radius; k++)
-                {
-                    var rr = r + k;
-                    if (rr >= 0 && rr < h)
-                    {
-                        value += kernel[k + radius] * rows[rr, c];
-                    }
-                }
-
-                blurred[r, c] = (float)value;
+                result[r, c] = (float)blurred[r, c];
             }
         }
 
-        return blurred;
+        return result;
     }
 
     /// <summary>The chord per beam path, µm, through the blurred mask slice <paramref name="blurred"/>.</summary>

@@ -1,9 +1,14 @@
+using TomoSaxs.Numerics;
+
 namespace TomoSaxs.Register.Vertical;
 
 /// <summary>
 /// The WAXS map and the CT map set up for comparison: for an offset (Oy, Ox) in µm, each WAXS pixel's beam
-/// footprint (by default one step in y and x around its motor position) is mapped into CT map pixels and the CT
-/// map is averaged over it; the NCC runs over the WAXS pixels whose footprint lies wholly on the CT map.
+/// footprint is mapped into CT map pixels and the CT map is averaged over it; the NCC runs over the WAXS pixels
+/// whose footprint lies wholly on the CT map. The footprint is a box (by default one step in y and x around the
+/// motor position) or, with a beam of standard deviation σ &gt; 0, the beam's round Gaussian profile: the CT map is
+/// blurred by the Gaussian once (σ² less the box's own variance v²/12, so box and blur together are the beam) and
+/// averaged over one CT voxel, and a WAXS pixel counts where ±3σ lies on the map.
 /// </summary>
 internal sealed class FootprintModel
 {
@@ -15,14 +20,21 @@ internal sealed class FootprintModel
     private readonly int sense;
     private readonly double halfY;
     private readonly double halfX;
+    private readonly double reachY;
+    private readonly double reachX;
 
     public FootprintModel(
         double[,] ctMap, double ctVoxelUm, double[,] waxsMap, IReadOnlyList<double> waxsYUm, IReadOnlyList<double> waxsXUm, int sense,
-        double? footprintYUm = null, double? footprintXUm = null)
+        double? footprintYUm = null, double? footprintXUm = null, double beamSigmaUm = 0)
     {
         if (footprintYUm is <= 0 || footprintXUm is <= 0)
         {
             throw new ArgumentException($"The WAXS footprint must be positive (got {footprintYUm} × {footprintXUm} µm).");
+        }
+
+        if (!(beamSigmaUm >= 0))
+        {
+            throw new ArgumentException($"The WAXS beam's σ must be 0 (a box footprint) or positive (got {beamSigmaUm} µm).");
         }
 
         if (ctMap.GetLength(0) < 2 || ctMap.GetLength(1) < 2)
@@ -48,14 +60,24 @@ internal sealed class FootprintModel
 
         StepY = Step(waxsYUm, "y");
         StepX = Step(waxsXUm, "x");
-        ct = new MapBoxAverager(ctMap);
         voxel = ctVoxelUm;
         waxs = waxsMap;
         y = waxsYUm;
         x = waxsXUm;
         this.sense = sense;
-        halfY = (footprintYUm ?? StepY) / 2;
-        halfX = (footprintXUm ?? StepX) / 2;
+        if (beamSigmaUm > 0)
+        {
+            var blurPx = Math.Sqrt(Math.Max(0, beamSigmaUm * beamSigmaUm - ctVoxelUm * ctVoxelUm / 12)) / ctVoxelUm;
+            ct = new MapBoxAverager(GaussianBlur.Separable(ctMap, blurPx));
+            (halfY, halfX) = (ctVoxelUm / 2, ctVoxelUm / 2);
+            (reachY, reachX) = (Math.Max(halfY, 3 * beamSigmaUm), Math.Max(halfX, 3 * beamSigmaUm));
+        }
+        else
+        {
+            ct = new MapBoxAverager(ctMap);
+            (halfY, halfX) = ((footprintYUm ?? StepY) / 2, (footprintXUm ?? StepX) / 2);
+            (reachY, reachX) = (halfY, halfX);
+        }
     }
 
     /// <summary>The WAXS slice step, µm (positive).</summary>
@@ -88,7 +110,8 @@ internal sealed class FootprintModel
                 (z0, z1) = (z1, z0);
             }
 
-            if (z0 < 0 || z1 > ct.Rows)
+            var zMiddle = 0.5 * (z0 + z1);
+            if (zMiddle - reachY / voxel < 0 || zMiddle + reachY / voxel > ct.Rows)
             {
                 continue;
             }
@@ -98,7 +121,8 @@ internal sealed class FootprintModel
                 var c0 = (x[p] - halfX - ox) / voxel;
                 var c1 = (x[p] + halfX - ox) / voxel;
                 var w = waxs[j, p];
-                if (c0 < 0 || c1 > ct.Cols || !double.IsFinite(w))
+                var cMiddle = 0.5 * (c0 + c1);
+                if (cMiddle - reachX / voxel < 0 || cMiddle + reachX / voxel > ct.Cols || !double.IsFinite(w))
                 {
                     continue;
                 }

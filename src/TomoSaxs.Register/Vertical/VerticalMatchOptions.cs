@@ -28,6 +28,10 @@ public sealed record VerticalMatchOptions
     /// <summary>The width of CT a WAXS pixel's beam is averaged over, µm; null = one WAXS position step.</summary>
     public double? FootprintXUm { get; init; }
 
+    /// <summary>The standard deviation of the WAXS beam's round Gaussian profile, µm: when positive the CT map is
+    /// averaged over the profile instead of the box <see cref="FootprintYUm"/> × <see cref="FootprintXUm"/>.</summary>
+    public double BeamSigmaUm { get; init; }
+
     /// <summary>Optional search range of the vertical offset, µm (null: wherever the maps overlap enough).</summary>
     public (double Min, double Max)? VerticalRangeUm { get; init; }
 

@@ -5,9 +5,11 @@ namespace TomoSaxs.Register.Vertical;
 /// <summary>
 /// Automatic vertical registration of the SAXS raster to the calibrated CT (registration note §9, replacing the
 /// clicked landmark of §4): the coarse WAXS map is compared with the (inverted, summed) CT map by normalised
-/// cross-correlation on the WAXS raster's µm grid. For each candidate offset the CT map is averaged exactly over every WAXS pixel's beam footprint (fractional bounds; by default
-/// step × step, the Register stage uses one CT voxel because the WAXS beam is a pencil), so a partial-volume row
-/// at the endplate is predicted as the WAXS map records it and the offset is found to better than the WAXS step. The search is
+/// cross-correlation on the WAXS raster's µm grid. For each candidate offset the CT map is averaged over every WAXS
+/// pixel's beam footprint (a box with fractional bounds, by default step × step, or the beam's Gaussian profile, as
+/// the Register stage does), so a row that straddles an endplate is predicted as the WAXS map records it and the
+/// offset is found between WAXS rows. A pencil beam gives no such rows at a flat endplate: the offset then follows the
+/// row grid (docs/register.md). The search is
 /// exhaustive on a coarse grid (½ WAXS step), then at one CT pixel around the best few coarse maxima, then
 /// parabolic in y and x.
 /// </summary>
@@ -30,7 +32,7 @@ public static class VerticalRegistration
         VerticalMatchOptions? options = null, double? pinnedOffsetUm = null)
     {
         options ??= new VerticalMatchOptions();
-        var problem = new FootprintModel(ctMap, ctVoxelUm, waxsMap, waxsYUm, waxsXUm, options.VerticalSense, options.FootprintYUm, options.FootprintXUm);
+        var problem = new FootprintModel(ctMap, ctVoxelUm, waxsMap, waxsYUm, waxsXUm, options.VerticalSense, options.FootprintYUm, options.FootprintXUm, options.BeamSigmaUm);
         var polarity = options.Polarity;
         var v = ctVoxelUm;
         var stepY = Math.Max(v, options.CoarseStepFraction * problem.StepY);

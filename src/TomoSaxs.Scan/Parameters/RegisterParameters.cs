@@ -69,14 +69,14 @@ public sealed record RegisterParameters(
     /// centres lie in the slab (the reference's gridding).</summary>
     public string FibreModel { get; init; } = "cylinder";
 
-    /// <summary>The key of <see cref="WaxsFootprintUm"/>.</summary>
-    public const string WaxsFootprintKey = "waxs_footprint_um";
+    /// <summary>The key of <see cref="WaxsBeamFwhmUm"/>.</summary>
+    public const string WaxsBeamFwhmKey = "waxs_beam_fwhm_um";
 
-    /// <summary>The square of CT (µm) the CT maps are averaged over for each WAXS pixel in the vertical match; "auto"
-    /// = one CT voxel: the WAXS beam is a pencil or a few tens of µm, so it samples the sample at its motor height,
-    /// not over a whole raster step (averaging over the 50 µm step biased the example's offset by 4 µm). Values below
-    /// one CT voxel are raised to one voxel: a smaller box makes the score piecewise flat between pixel centres.</summary>
-    public AutoOrNumber WaxsFootprintUm { get; init; } = Scan.AutoOrNumber.Auto;
+    /// <summary>The FWHM (µm) of the WAXS beam's round Gaussian profile, over which the CT map is averaged for each WAXS
+    /// pixel in the vertical match; "auto" = <c>beam_fwhm_um</c> (the map is taken with the SAXS beam); 0 = a pencil
+    /// beam (the CT map averaged over one CT voxel). A row near an endplate records the share of the beam on either
+    /// side of it, which is what places the offset between WAXS rows.</summary>
+    public AutoOrNumber WaxsBeamFwhmUm { get; init; } = Scan.AutoOrNumber.Auto;
 
     /// <summary>The choices of <c>fibre_model</c>.</summary>
     public static IReadOnlyList<string> FibreModels { get; } = ["cylinder", "voxels"];
@@ -138,9 +138,9 @@ public sealed record RegisterParameters(
                 FibreModelKey, "cylinder", FibreModels,
                 "beam weights from a straight cylinder fitted to each traced fibre (cylinder) or from the traced voxel centres (voxels)"),
             ParameterDefinition.AutoOrNumber(
-                WaxsFootprintKey, Scan.AutoOrNumber.Auto,
-                "CT averaged over this square per WAXS pixel in the vertical match, µm (at least one CT voxel); auto = one CT voxel",
-                NumericRange.Positive),
+                WaxsBeamFwhmKey, Scan.AutoOrNumber.Auto,
+                "FWHM of the WAXS beam's Gaussian profile, over which the CT map is averaged per WAXS pixel in the vertical match, µm; auto = beam_fwhm_um, 0 = a pencil beam",
+                NumericRange.NonNegative),
             ParameterDefinition.Boolean(
                 QcFiguresKey, true,
                 "write the QC figures (PNG) to register/qc/; not build outputs"),
@@ -169,7 +169,7 @@ public sealed record RegisterParameters(
         {
             QcFigures = values.Boolean(QcFiguresKey),
             FibreModel = values.Text(FibreModelKey),
-            WaxsFootprintUm = values.AutoOrNumber(WaxsFootprintKey),
+            WaxsBeamFwhmUm = values.AutoOrNumber(WaxsBeamFwhmKey),
         };
     }
 

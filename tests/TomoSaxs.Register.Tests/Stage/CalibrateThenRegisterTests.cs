@@ -69,7 +69,8 @@ public sealed class CalibrateThenRegisterTests(RegisteredExample example, ITestO
         Assert.True(figures.WorstAlphaDeg <= 1 && figures.WorstBetaDeg <= 1, $"α {figures.WorstAlphaDeg:F2}°, β {figures.WorstBetaDeg:F2}°");
         Assert.True(Math.Abs(figures.MeanSignedWeightError) <= 0.01, $"weight bias {figures.MeanSignedWeightError:P2}");
         Assert.True(figures.MedianWeightError <= 0.03, $"median weight error {figures.MedianWeightError:P2}");
-        Assert.True(figures.HeavyWeightsWithin5Percent >= 0.95, $"heavy crossings within 5 % {figures.HeavyWeightsWithin5Percent:P2}");
+        Assert.True(figures.HeavyWeightsWithin5Percent >= 0.99, $"heavy crossings within 5 % {figures.HeavyWeightsWithin5Percent:P2}");
+        Assert.True(figures.WeightsWithin5Percent >= 0.9, $"crossings within 5 % {figures.WeightsWithin5Percent:P2}");
         Assert.Equal(0, figures.FibresLostBetweenAngles);
         // Item 3 literally: every path within 2 % (one step under three steps); measured 1728/1728, worst interior 0.38 %.
         Assert.Equal(figures.ThicknessPaths, figures.ThicknessWithinPlainTolerance);

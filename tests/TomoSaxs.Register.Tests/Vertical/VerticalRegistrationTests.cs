@@ -61,6 +61,46 @@ public class VerticalRegistrationTests(ITestOutputHelper output)
         Assert.True(known.PeakToSecond > 1.3, $"peak/second {known.PeakToSecond}");
     }
 
+    [Theory]
+    [InlineData(812.7)]
+    [InlineData(829.3)]
+    [InlineData(846.1)]
+    public void A_beam_profile_footprint_finds_the_offset_between_waxs_rows(double oy)
+    {
+        // WAXS pixels record the scene through a round Gaussian beam (σ = 25 µm; rows 50 µm apart); the CT map is
+        // inverted, otherwise linear. The offsets put the endplate at three phases between rows.
+        const double sigma = 25;
+        var y = Enumerable.Range(0, 30).Select(j => oy + 200 + 50.0 * j).ToArray();
+        var x = Enumerable.Range(0, 20).Select(p => 80 + 60.0 * p).ToArray();
+        var map = new double[30, 20];
+        const int n = 24;
+        for (var j = 0; j < 30; j++)
+        {
+            for (var p = 0; p < 20; p++)
+            {
+                double sum = 0, weights = 0;
+                for (var i = 0; i < n; i++)
+                {
+                    for (var k = 0; k < n; k++)
+                    {
+                        var (dz, dx) = ((i + 0.5) / n * 6 * sigma - 3 * sigma, (k + 0.5) / n * 6 * sigma - 3 * sigma);
+                        var weight = Math.Exp(-(dz * dz + dx * dx) / (2 * sigma * sigma));
+                        sum += weight * SpineScene.At(y[j] - oy + dz, x[p] + dx);
+                        weights += weight;
+                    }
+                }
+
+                map[j, p] = 5 + 100 * sum / weights;
+            }
+        }
+
+        var match = VerticalRegistration.Match(Ct.Value, Voxel, map, y, x, new VerticalMatchOptions { FootprintYUm = Voxel, FootprintXUm = Voxel, BeamSigmaUm = sigma });
+        var errorPx = (match.OffsetUm - oy) / Voxel;
+        output.WriteLine($"offset {match.OffsetUm:F3} µm (truth {oy}): error {errorPx:F3} CT px; NCC {match.Ncc:F4}");
+        Assert.True(Math.Abs(errorPx) <= 0.1, $"error {errorPx:F3} CT px");
+        Assert.True(match.Ncc < -0.99);
+    }
+
     [Fact]
     public void A_pinned_offset_bypasses_the_search_and_reports_the_agreement()
     {
