@@ -96,6 +96,35 @@ internal sealed class FootprintModel
     /// <summary>Lateral offsets for which some WAXS column lies on the CT map.</summary>
     public (double Min, double Max) LateralRange() => (x.Min() - ct.Cols * voxel, x.Max());
 
+    /// <summary>The WAXS map, [slice, position].</summary>
+    public double[,] Waxs => waxs;
+
+    /// <summary>The CT map averaged over WAXS pixel (j, p)'s footprint at offset (oy, ox) µm; false when the
+    /// footprint leaves the CT map or the WAXS value is not finite.</summary>
+    public bool TryPredict(int j, int p, double oy, double ox, out double predicted)
+    {
+        predicted = double.NaN;
+        var z0 = sense * (y[j] - halfY - oy) / voxel;
+        var z1 = sense * (y[j] + halfY - oy) / voxel;
+        if (z0 > z1)
+        {
+            (z0, z1) = (z1, z0);
+        }
+
+        var zMiddle = 0.5 * (z0 + z1);
+        var c0 = (x[p] - halfX - ox) / voxel;
+        var c1 = (x[p] + halfX - ox) / voxel;
+        var cMiddle = 0.5 * (c0 + c1);
+        if (zMiddle - reachY / voxel < 0 || zMiddle + reachY / voxel > ct.Rows
+            || cMiddle - reachX / voxel < 0 || cMiddle + reachX / voxel > ct.Cols || !double.IsFinite(waxs[j, p]))
+        {
+            return false;
+        }
+
+        predicted = ct.Mean(z0, z1, c0, c1);
+        return true;
+    }
+
     /// <summary>The signed NCC at offset (oy, ox) µm and the number of WAXS pixels it used.</summary>
     public (double Ncc, int Valid) Ncc(double oy, double ox)
     {
@@ -103,31 +132,14 @@ internal sealed class FootprintModel
         var n = 0;
         for (var j = 0; j < y.Count; j++)
         {
-            var z0 = sense * (y[j] - halfY - oy) / voxel;
-            var z1 = sense * (y[j] + halfY - oy) / voxel;
-            if (z0 > z1)
-            {
-                (z0, z1) = (z1, z0);
-            }
-
-            var zMiddle = 0.5 * (z0 + z1);
-            if (zMiddle - reachY / voxel < 0 || zMiddle + reachY / voxel > ct.Rows)
-            {
-                continue;
-            }
-
             for (var p = 0; p < x.Count; p++)
             {
-                var c0 = (x[p] - halfX - ox) / voxel;
-                var c1 = (x[p] + halfX - ox) / voxel;
-                var w = waxs[j, p];
-                var cMiddle = 0.5 * (c0 + c1);
-                if (cMiddle - reachX / voxel < 0 || cMiddle + reachX / voxel > ct.Cols || !double.IsFinite(w))
+                if (!TryPredict(j, p, oy, ox, out var c))
                 {
                     continue;
                 }
 
-                var c = ct.Mean(z0, z1, c0, c1);
+                var w = waxs[j, p];
                 sw += w;
                 sc += c;
                 sww += w * w;

@@ -32,6 +32,10 @@ public sealed record VerticalMatchOptions
     /// averaged over the profile instead of the box <see cref="FootprintYUm"/> × <see cref="FootprintXUm"/>.</summary>
     public double BeamSigmaUm { get; init; }
 
+    /// <summary>Whether the NCC's vertical offset is refined on the WAXS map's horizontal interfaces, each window with
+    /// its own contrast (<see cref="InterfaceRefinement"/>), within one CT voxel.</summary>
+    public bool RefineOnInterfaces { get; init; } = true;
+
     /// <summary>Optional search range of the vertical offset, µm (null: wherever the maps overlap enough).</summary>
     public (double Min, double Max)? VerticalRangeUm { get; init; }
 

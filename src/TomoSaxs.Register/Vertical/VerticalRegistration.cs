@@ -107,6 +107,12 @@ public static class VerticalRegistration
         var (fi, fk) = ArgMax(fine, Usable);
         var offsetY = fineY[fi] + (pinnedOffsetUm is null ? v * Vertex(fine, Usable, fi, fk, alongY: true) : 0);
         var offsetX = fineX[fk] + v * Vertex(fine, Usable, fi, fk, alongY: false);
+        // The whole map's NCC assumes one contrast for all materials; the interfaces alone do not (a few µm → ~0.3 µm).
+        if (pinnedOffsetUm is null && options.RefineOnInterfaces
+            && InterfaceRefinement.Refine(problem, offsetY, offsetX, v, v / 16) is { } refined)
+        {
+            (offsetY, offsetX) = (refined.OffsetY, refined.OffsetX);
+        }
         var (finalNcc, finalValid) = problem.Ncc(offsetY, offsetX);
         var peakToSecond = pinnedOffsetUm is null
             ? (second > 0 ? Math.Abs(Score(finalNcc, polarity)) / second : double.PositiveInfinity)

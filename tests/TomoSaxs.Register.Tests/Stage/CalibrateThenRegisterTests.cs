@@ -62,15 +62,15 @@ public sealed class CalibrateThenRegisterTests(RegisteredExample example, ITestO
         Assert.True(figures.SlabErrorVoxels <= 1);
         Assert.All(figures.CentreErrorUm, error => Assert.True(error <= Math.Min(0.5, result.FibreVoxelUm / 2), $"tube centre error {error:F2} µm"));
         // The same rules as with the test calibration (RegistrationAcceptanceTests); measured the same figures.
-        Assert.True(figures.EqualFraction >= 0.9, $"strictly equal sets {figures.EqualFraction:P2}");
+        Assert.True(figures.EqualFraction >= 0.98, $"strictly equal sets {figures.EqualFraction:P2}");
         Assert.True(figures.EqualUpToGrazing >= 0.98 * figures.Paths, $"equal up to grazing fibres {figures.EqualUpToGrazing}/{figures.Paths}");
         Assert.Equal(figures.HeavyUnmatched, figures.HeavyUnmatchedAbsentFromSlab);
         Assert.True(figures.LargestUnmatchedWeight < 0.1, $"heaviest unmatched fibre {figures.LargestUnmatchedWeight:F3} voxels");
         Assert.True(figures.WorstAlphaDeg <= 1 && figures.WorstBetaDeg <= 1, $"α {figures.WorstAlphaDeg:F2}°, β {figures.WorstBetaDeg:F2}°");
         Assert.True(Math.Abs(figures.MeanSignedWeightError) <= 0.01, $"weight bias {figures.MeanSignedWeightError:P2}");
-        Assert.True(figures.MedianWeightError <= 0.03, $"median weight error {figures.MedianWeightError:P2}");
+        Assert.True(figures.MedianWeightError <= 0.015, $"median weight error {figures.MedianWeightError:P2}");
         Assert.True(figures.HeavyWeightsWithin5Percent >= 0.99, $"heavy crossings within 5 % {figures.HeavyWeightsWithin5Percent:P2}");
-        Assert.True(figures.WeightsWithin5Percent >= 0.9, $"crossings within 5 % {figures.WeightsWithin5Percent:P2}");
+        Assert.True(figures.WeightsWithin5Percent >= 0.99, $"crossings within 5 % {figures.WeightsWithin5Percent:P2}");
         Assert.Equal(0, figures.FibresLostBetweenAngles);
         // Item 3 literally: every path within 2 % (one step under three steps); measured 1728/1728, worst interior 0.38 %.
         Assert.Equal(figures.ThicknessPaths, figures.ThicknessWithinPlainTolerance);

@@ -10,9 +10,9 @@ namespace TomoSaxs.Register.Tests.Stage;
 /// offset itself); tube centre ≤ ½ fibre voxel at every angle and slice (and ≤ 0.5 µm, what the rotation fit
 /// reaches); α and β ≤ 1°; fibre sets equal on ≥ 98 % of paths up to fibres grazing an edge — within 10 × the
 /// cut-off in the beam's tail, or a sliver at the slab's top or bottom that the other side has in no path of the
-/// slab; weights unbiased within 1 %, median ≤ 3 %, ≥ 99 % of the heavy crossings and ≥ 90 % of all within 5 % with
-/// the automatic vertical offset, and the literal 5 % on ≥ 99 % of crossings with the offset at truth (a 1 µm
-/// vertical error moves the weight of a fibre cut by the slab's top or bottom by several %); thickness within 2 % (one step for chords
+/// slab — and ≥ 98 % strictly equal; weights unbiased within 1 %, median ≤ 1.5 % and ≥ 99 % of the crossings within
+/// 5 %, with the automatic vertical offset as with the offset at truth (a 1 µm vertical error would move the weight
+/// of a fibre cut by the slab's top or bottom by several %: the offset is refined on the WAXS map's interfaces); thickness within 2 % (one step for chords
 /// under three steps) on ≥ 99.8 % of the paths and on every interior path (itself and both neighbours ≥ three
 /// steps): measured 1725/1728 here and 1728/1728 with the real Calibrate (<see cref="CalibrateThenRegisterTests"/>);
 /// the three left are paths nearly tangent to the sample, where the chord changes by 15–27 µm per µm of outline, and
@@ -38,21 +38,21 @@ public sealed class RegistrationAcceptanceTests(RegisteredExample example, ITest
         Assert.True(figures.FiducialErrorPx <= 1, $"fiducial {figures.FiducialErrorPx:F2} CT px");
         Assert.True(figures.SlabErrorVoxels <= 1);
         Assert.All(figures.CentreErrorUm, error => Assert.True(error <= Math.Min(0.5, example.Result.FibreVoxelUm / 2), $"tube centre error {error:F2} µm"));
-        // Item 2, fibre sets (measured 96.2 % strictly equal, 100 % up to fibres below 10 × the cut-off): any other
-        // difference must be a sliver at the slab's top or bottom, absent from the other side's whole slab, below a
-        // tenth of a fibre voxel (with the vertical offset 1.3 µm off there were 14, up to 0.037 voxels).
-        Assert.True(figures.EqualFraction >= 0.9, $"strictly equal sets {figures.EqualFraction:P2}");
+        // Item 2, fibre sets (measured 98.4 % strictly equal; every other difference a fibre within 1.2 × the
+        // cut-off): any difference above 10 × the cut-off must be a sliver at the slab's top or bottom, absent from
+        // the other side's whole slab, below a tenth of a fibre voxel (with the vertical offset 1.3 µm off there were
+        // 14, up to 0.037 voxels).
+        Assert.True(figures.EqualFraction >= 0.98, $"strictly equal sets {figures.EqualFraction:P2}");
         Assert.True(figures.EqualUpToGrazing >= 0.98 * figures.Paths, $"equal up to grazing fibres {figures.EqualUpToGrazing}/{figures.Paths}");
         Assert.Equal(figures.HeavyUnmatched, figures.HeavyUnmatchedAbsentFromSlab);
         Assert.True(figures.LargestUnmatchedWeight < 0.1, $"heaviest unmatched fibre {figures.LargestUnmatchedWeight:F3} voxels");
         Assert.True(figures.WorstAlphaDeg <= 1 && figures.WorstBetaDeg <= 1, $"α {figures.WorstAlphaDeg:F2}°, β {figures.WorstBetaDeg:F2}°");
-        // Item 2, weights (measured median 1.52 %, within 5 %: 99.4 % of crossings ≥ ½ the path's largest, 95.0 % of
-        // all ≥ 0.1 of it): what is left is the 0.85 µm vertical error on fibres cut by the slab's top or bottom (at
-        // the truth offset: 0.45 %, 99.7 %, Cylinder_weights_are_closer_to_truth_than_the_traced_voxels_weights).
+        // Item 2, weights (measured median 0.79 %, p90 2.30 %, 99.56 % of crossings ≥ 0.1 × the path's largest within
+        // 5 %; at the truth offset 0.45 %, 1.33 %, 99.7 %, Cylinder_weights_are_closer_to_truth_than_the_traced_voxels_weights).
         Assert.True(Math.Abs(figures.MeanSignedWeightError) <= 0.01, $"weight bias {figures.MeanSignedWeightError:P2}");
-        Assert.True(figures.MedianWeightError <= 0.03, $"median weight error {figures.MedianWeightError:P2}");
+        Assert.True(figures.MedianWeightError <= 0.015, $"median weight error {figures.MedianWeightError:P2}");
         Assert.True(figures.HeavyWeightsWithin5Percent >= 0.99, $"heavy crossings within 5 % {figures.HeavyWeightsWithin5Percent:P2}");
-        Assert.True(figures.WeightsWithin5Percent >= 0.9, $"crossings within 5 % {figures.WeightsWithin5Percent:P2}");
+        Assert.True(figures.WeightsWithin5Percent >= 0.99, $"crossings within 5 % {figures.WeightsWithin5Percent:P2}");
         Assert.Equal(0, figures.FibresLostBetweenAngles);
         Assert.True(figures.WorstTotalWeightSpread <= figures.WorstTruthTotalWeightSpread + 0.05,
             $"total weight spread {figures.WorstTotalWeightSpread:P2} vs truth {figures.WorstTruthTotalWeightSpread:P2}");

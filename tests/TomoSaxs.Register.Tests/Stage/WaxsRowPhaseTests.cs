@@ -12,15 +12,16 @@ public sealed class ShiftedWaxsRowsPhantom(double marginUm)
 /// <summary>
 /// The vertical match with the WAXS rows anywhere between the endplates' heights, not only where the preset puts them
 /// (each endplate exactly on a row). The WAXS beam has the SAXS beam's 100 µm FWHM, so a row near an endplate records
-/// the share of the beam on either side of it; the match models that (register.waxs_beam_fwhm_um, auto). A pencil
-/// beam's rows would only say between which two rows (50 µm apart) each flat endplate lies.
+/// the share of the beam on either side of it; the match models that (register.waxs_beam_fwhm_um, auto) and refines
+/// the offset on those interfaces. A pencil beam's rows would only say between which two rows (50 µm apart) each flat
+/// endplate lies.
 /// </summary>
 public sealed class WaxsRowPhaseTests(ITestOutputHelper output)
 {
     [Theory]
     [InlineData(113.1)]
     [InlineData(121.9)]
-    public void The_vertical_offset_is_within_half_a_ct_pixel_at_any_row_phase(double marginUm)
+    public void The_vertical_offset_is_within_a_twentieth_of_a_ct_pixel_at_any_row_phase(double marginUm)
     {
         using var phantom = new ShiftedWaxsRowsPhantom(marginUm);
         var truth = new PhantomTruth(phantom.Truth);
@@ -30,7 +31,8 @@ public sealed class WaxsRowPhaseTests(ITestOutputHelper output)
         var found = VerticalStep.Run(input);
         var errorPx = (found.OffsetUm - offset) / calibration.CommonVoxelUm;
         output.WriteLine($"WAXS rows {marginUm - 100:F1} µm off the endplates: offset error {found.OffsetUm - offset:F2} µm = {errorPx:F3} CT px; NCC {found.Ncc:F3}");
-        // Item 1 asks for one CT pixel; measured over nine row phases: −6.6 … +0.9 µm (≤ 0.41 px).
-        Assert.True(Math.Abs(errorPx) <= 0.5, $"vertical error {errorPx:F3} CT px");
+        // Item 1 asks for one CT pixel; the weights of item 2 need about ½ µm. Measured over nine row phases:
+        // −0.21 … +0.06 µm (the whole map's NCC alone: −6.6 … +0.9 µm).
+        Assert.True(Math.Abs(errorPx) <= 0.05, $"vertical error {errorPx:F3} CT px");
     }
 }

@@ -61,16 +61,12 @@ public class VerticalRegistrationTests(ITestOutputHelper output)
         Assert.True(known.PeakToSecond > 1.3, $"peak/second {known.PeakToSecond}");
     }
 
-    [Theory]
-    [InlineData(812.7)]
-    [InlineData(829.3)]
-    [InlineData(846.1)]
-    public void A_beam_profile_footprint_finds_the_offset_between_waxs_rows(double oy)
+    /// <summary>A WAXS map of 30 slices × 20 positions (steps 50 and 60 µm) through a round Gaussian beam of σ µm:
+    /// each pixel the beam-weighted mean of <paramref name="response"/>(scene) (24 × 24 points over ±3σ).</summary>
+    private static (double[,] Map, double[] Y, double[] X) BeamWaxs(double oy, double sigma, Func<double, double> response)
     {
-        // WAXS pixels record the scene through a round Gaussian beam (σ = 25 µm; rows 50 µm apart); the CT map is
-        // inverted, otherwise linear. The offsets put the endplate at three phases between rows.
-        const double sigma = 25;
-        var y = Enumerable.Range(0, 30).Select(j => oy + 200 + 50.0 * j).ToArray();
+        // Rows at fixed motor y, so the offset moves the scene between them.
+        var y = Enumerable.Range(0, 30).Select(j => 1000 + 50.0 * j).ToArray();
         var x = Enumerable.Range(0, 20).Select(p => 80 + 60.0 * p).ToArray();
         var map = new double[30, 20];
         const int n = 24;
@@ -85,20 +81,74 @@ public class VerticalRegistrationTests(ITestOutputHelper output)
                     {
                         var (dz, dx) = ((i + 0.5) / n * 6 * sigma - 3 * sigma, (k + 0.5) / n * 6 * sigma - 3 * sigma);
                         var weight = Math.Exp(-(dz * dz + dx * dx) / (2 * sigma * sigma));
-                        sum += weight * SpineScene.At(y[j] - oy + dz, x[p] + dx);
+                        sum += weight * response(SpineScene.At(y[j] - oy + dz, x[p] + dx));
                         weights += weight;
                     }
                 }
 
-                map[j, p] = 5 + 100 * sum / weights;
+                map[j, p] = sum / weights;
             }
         }
 
-        var match = VerticalRegistration.Match(Ct.Value, Voxel, map, y, x, new VerticalMatchOptions { FootprintYUm = Voxel, FootprintXUm = Voxel, BeamSigmaUm = sigma });
+        return (map, y, x);
+    }
+
+    [Theory]
+    [InlineData(812.7)]
+    [InlineData(829.3)]
+    [InlineData(846.1)]
+    public void A_beam_profile_footprint_finds_the_offset_between_waxs_rows(double oy)
+    {
+        // The WAXS beam has σ = 25 µm, the rows are 50 µm apart; the CT map is inverted, otherwise linear. The
+        // offsets put the endplate at three phases between rows.
+        const double sigma = 25;
+        var (map, y, x) = BeamWaxs(oy, sigma, value => 5 + 100 * value);
+        var options = new VerticalMatchOptions { FootprintYUm = Voxel, FootprintXUm = Voxel, BeamSigmaUm = sigma };
+        var match = VerticalRegistration.Match(Ct.Value, Voxel, map, y, x, options with { RefineOnInterfaces = false });
         var errorPx = (match.OffsetUm - oy) / Voxel;
         output.WriteLine($"offset {match.OffsetUm:F3} µm (truth {oy}): error {errorPx:F3} CT px; NCC {match.Ncc:F4}");
         Assert.True(Math.Abs(errorPx) <= 0.1, $"error {errorPx:F3} CT px");
         Assert.True(match.Ncc < -0.99);
+    }
+
+    [Theory]
+    [InlineData(812.7)]
+    [InlineData(829.3)]
+    [InlineData(846.1)]
+    public void With_material_contrasts_that_differ_the_interfaces_place_the_offset(double oy)
+    {
+        // WAXS brightness per material unlike the CT's (bone 1 → 40, disc 0.35 → 1, buffer 0.15 → 2.5, Kapton
+        // 0.6 → 9): no single affine map fits, so the whole map's NCC is pulled (here mostly laterally); across each
+        // interface both maps mix the same two materials by the beam's share, which the per-window fit uses.
+        const double sigma = 25;
+        double Waxs(double value) => value switch { 1.0 => 40, 0.6 => 9, 0.35 => 1, _ => 2.5 };
+        var (map, y, x) = BeamWaxs(oy, sigma, Waxs);
+        // The lateral search is kept near the truth (0): with these contrasts the whole map's NCC would also take the
+        // lateral offset 127 µm off, a different question (the example's walls fix it).
+        var options = new VerticalMatchOptions { FootprintYUm = Voxel, FootprintXUm = Voxel, BeamSigmaUm = sigma, LateralRangeUm = (-20, 20) };
+        var ncc = VerticalRegistration.Match(Ct.Value, Voxel, map, y, x, options with { RefineOnInterfaces = false });
+        var refined = VerticalRegistration.Match(Ct.Value, Voxel, map, y, x, options);
+        var (nccError, refinedError) = ((ncc.OffsetUm - oy) / Voxel, (refined.OffsetUm - oy) / Voxel);
+        output.WriteLine($"truth {oy} µm: NCC alone {nccError:F3} CT px (NCC {ncc.Ncc:F3}, lateral {ncc.LateralOffsetUm:F2} µm), refined on the interfaces {refinedError:F3} CT px (lateral {refined.LateralOffsetUm:F2} µm)");
+        // Measured: NCC alone −0.011 … −0.026 px and 5.7–5.9 µm laterally; refined ≤ 0.006 px and ≤ 0.6 µm.
+        Assert.True(Math.Abs(refinedError) <= 0.02, $"refined error {refinedError:F3} CT px");
+        Assert.True(Math.Abs(refinedError) < Math.Abs(nccError), $"refined {refinedError:F3} vs NCC {nccError:F3} CT px");
+        Assert.True(Math.Abs(refined.LateralOffsetUm) <= 1 && Math.Abs(refined.LateralOffsetUm) < Math.Abs(ncc.LateralOffsetUm),
+            $"lateral: refined {refined.LateralOffsetUm:F2} µm, NCC {ncc.LateralOffsetUm:F2} µm");
+    }
+
+    [Fact]
+    public void Interface_windows_sit_on_the_steps_of_each_column()
+    {
+        // One column stepping from 10 to 50 between rows 4 and 5, and a weak wiggle that is no interface.
+        var waxs = new double[10, 2];
+        for (var j = 0; j < 10; j++)
+        {
+            (waxs[j, 0], waxs[j, 1]) = (j <= 4 ? 10 : 50, 10 + (j % 2));
+        }
+
+        var windows = InterfaceRefinement.Windows(waxs).ToArray();
+        Assert.Equal([(0, 3)], windows);
     }
 
     [Fact]
