@@ -14,7 +14,7 @@ public sealed class ParameterStampTests
 
         Assert.Equal(
             "{\"integrate\":{\"background_band_nm\":0.005,\"band_half_width_nm\":0.01,\"chi_bins\":20,\"q0_nm\":0.282179}," +
-            "\"register\":{\"along_beam_resolved\":true,\"along_beam_step_um\":\"auto\",\"along_beam_window_um\":\"auto\",\"beam_fwhm_um\":\"auto\",\"beam_height_um\":\"auto\",\"fibre_model\":\"cylinder\",\"map_angle_deg\":0,\"min_beam_weight\":0.001,\"qc_figures\":true,\"reach_sigmas\":5,\"tube_centre_fit\":\"rotation\",\"tube_centres_um\":\"auto\",\"vertical_offset_um\":\"auto\",\"vertical_sense\":1,\"wall_peak_fraction\":0.3,\"wall_profile_fwhm_um\":\"auto\",\"waxs_beam_fwhm_um\":\"auto\"}}",
+            "\"register\":{\"along_beam_resolved\":true,\"along_beam_step_um\":\"auto\",\"along_beam_window_um\":\"auto\",\"beam_fwhm_um\":\"auto\",\"beam_height_um\":\"auto\",\"fibre_model\":\"cylinder\",\"map_angle_deg\":0,\"min_beam_weight\":0.001,\"qc_figures\":true,\"reach_sigmas\":5,\"tube_centre_fit\":\"rotation\",\"tube_centres_um\":\"auto\",\"vertical_interfaces\":true,\"vertical_offset_um\":\"auto\",\"vertical_sense\":1,\"wall_peak_fraction\":0.3,\"wall_profile_fwhm_um\":\"auto\",\"waxs_beam_fwhm_um\":\"auto\"}}",
             stamp);
         Assert.Equal("{}", ParameterStamp.Compose(scan.Definition, []));
     }

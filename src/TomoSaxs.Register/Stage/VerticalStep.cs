@@ -23,7 +23,10 @@ public static class VerticalStep
         // beam's FWHM), or over one CT voxel for a pencil beam (0).
         var voxel = calibration.CommonVoxelUm;
         var fwhm = parameters.WaxsBeamFwhmUm.NumberOrNull ?? parameters.BeamFwhmUm.NumberOrNull ?? RasterConsistency.Step(input.Rasters[0].XUm);
-        var options = new VerticalMatchOptions { FootprintYUm = voxel, FootprintXUm = voxel, BeamSigmaUm = fwhm / (2 * Math.Sqrt(2 * Math.Log(2))) };
+        var options = new VerticalMatchOptions
+        {
+            FootprintYUm = voxel, FootprintXUm = voxel, BeamSigmaUm = fwhm / (2 * Math.Sqrt(2 * Math.Log(2))), RefineOnInterfaces = parameters.VerticalInterfaces,
+        };
         VerticalMatch? best = null;
         foreach (var sense in senses)
         {

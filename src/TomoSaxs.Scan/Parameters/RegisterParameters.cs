@@ -78,6 +78,14 @@ public sealed record RegisterParameters(
     /// side of it, which is what places the offset between WAXS rows.</summary>
     public AutoOrNumber WaxsBeamFwhmUm { get; init; } = Scan.AutoOrNumber.Auto;
 
+    /// <summary>The key of <see cref="VerticalInterfaces"/>.</summary>
+    public const string VerticalInterfacesKey = "vertical_interfaces";
+
+    /// <summary>Whether the vertical offset found by the WAXS/CT NCC is refined on the WAXS map's horizontal interfaces
+    /// (endplates, vertebra faces), each with its own contrast; false keeps the NCC's offset (a sample without flat
+    /// interfaces). Default true.</summary>
+    public bool VerticalInterfaces { get; init; } = true;
+
     /// <summary>The choices of <c>fibre_model</c>.</summary>
     public static IReadOnlyList<string> FibreModels { get; } = ["cylinder", "voxels"];
 
@@ -142,6 +150,9 @@ public sealed record RegisterParameters(
                 "FWHM of the WAXS beam's Gaussian profile, over which the CT map is averaged per WAXS pixel in the vertical match, µm; auto = beam_fwhm_um, 0 = a pencil beam",
                 NumericRange.NonNegative),
             ParameterDefinition.Boolean(
+                VerticalInterfacesKey, true,
+                "refine the vertical offset on the WAXS map's horizontal interfaces (endplates), each with its own contrast"),
+            ParameterDefinition.Boolean(
                 QcFiguresKey, true,
                 "write the QC figures (PNG) to register/qc/; not build outputs"),
         ],
@@ -168,6 +179,7 @@ public sealed record RegisterParameters(
             values.Boolean("along_beam_resolved"))
         {
             QcFigures = values.Boolean(QcFiguresKey),
+            VerticalInterfaces = values.Boolean(VerticalInterfacesKey),
             FibreModel = values.Text(FibreModelKey),
             WaxsBeamFwhmUm = values.AutoOrNumber(WaxsBeamFwhmKey),
         };

@@ -34,5 +34,11 @@ public sealed class WaxsRowPhaseTests(ITestOutputHelper output)
         // Item 1 asks for one CT pixel; the weights of item 2 need about ½ µm. Measured over nine row phases:
         // −0.21 … +0.06 µm (the whole map's NCC alone: −6.6 … +0.9 µm).
         Assert.True(Math.Abs(errorPx) <= 0.05, $"vertical error {errorPx:F3} CT px");
+
+        // register.vertical_interfaces=false keeps the whole map's NCC: −3.65 and −6.56 µm at these phases.
+        var definition = TomoSaxs.Phantom.PhantomDefinition.Load(phantom.ScanFile, [.. phantom.Overrides, "register.vertical_interfaces=false"]);
+        var nccOnly = VerticalStep.Run(input with { Parameters = TomoSaxs.Scan.RegisterParameters.From(definition.Stages) });
+        output.WriteLine($"without the interface refinement: offset error {nccOnly.OffsetUm - offset:F2} µm");
+        Assert.True(Math.Abs(nccOnly.OffsetUm - offset) > 2 * Math.Abs(found.OffsetUm - offset));
     }
 }
