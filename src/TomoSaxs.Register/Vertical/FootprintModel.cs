@@ -7,8 +7,8 @@ namespace TomoSaxs.Register.Vertical;
 /// footprint is mapped into CT map pixels and the CT map is averaged over it; the NCC runs over the WAXS pixels
 /// whose footprint lies wholly on the CT map. The footprint is a box (by default one step in y and x around the
 /// motor position) or, with a beam of standard deviation σ &gt; 0, the beam's round Gaussian profile: the CT map is
-/// blurred by the Gaussian once (σ² less the box's own variance v²/12, so box and blur together are the beam) and
-/// averaged over one CT voxel, and a WAXS pixel counts where ±3σ lies on the map.
+/// blurred by the Gaussian once (σ² less the box's own variance v²/12, so box and blur together are the beam; near
+/// the map's edges over the part on the map) and averaged over one CT voxel.
 /// </summary>
 internal sealed class FootprintModel
 {
@@ -20,8 +20,6 @@ internal sealed class FootprintModel
     private readonly int sense;
     private readonly double halfY;
     private readonly double halfX;
-    private readonly double reachY;
-    private readonly double reachX;
 
     public FootprintModel(
         double[,] ctMap, double ctVoxelUm, double[,] waxsMap, IReadOnlyList<double> waxsYUm, IReadOnlyList<double> waxsXUm, int sense,
@@ -68,15 +66,15 @@ internal sealed class FootprintModel
         if (beamSigmaUm > 0)
         {
             var blurPx = Math.Sqrt(Math.Max(0, beamSigmaUm * beamSigmaUm - ctVoxelUm * ctVoxelUm / 12)) / ctVoxelUm;
-            ct = new MapBoxAverager(GaussianBlur.Separable(ctMap, blurPx));
+            ct = new MapBoxAverager(NormalisedBlur(ctMap, blurPx));
+            // A WAXS pixel counts wherever its centre voxel is on the map, as with a pencil: requiring its ±3σ on the
+            // map cut a 2 mm CT's usable height so much that a wrong height matched better (the tiny test scan).
             (halfY, halfX) = (ctVoxelUm / 2, ctVoxelUm / 2);
-            (reachY, reachX) = (Math.Max(halfY, 3 * beamSigmaUm), Math.Max(halfX, 3 * beamSigmaUm));
         }
         else
         {
             ct = new MapBoxAverager(ctMap);
             (halfY, halfX) = ((footprintYUm ?? StepY) / 2, (footprintXUm ?? StepX) / 2);
-            (reachY, reachX) = (halfY, halfX);
         }
     }
 
@@ -111,12 +109,9 @@ internal sealed class FootprintModel
             (z0, z1) = (z1, z0);
         }
 
-        var zMiddle = 0.5 * (z0 + z1);
         var c0 = (x[p] - halfX - ox) / voxel;
         var c1 = (x[p] + halfX - ox) / voxel;
-        var cMiddle = 0.5 * (c0 + c1);
-        if (zMiddle - reachY / voxel < 0 || zMiddle + reachY / voxel > ct.Rows
-            || cMiddle - reachX / voxel < 0 || cMiddle + reachX / voxel > ct.Cols || !double.IsFinite(waxs[j, p]))
+        if (z0 < 0 || z1 > ct.Rows || c0 < 0 || c1 > ct.Cols || !double.IsFinite(waxs[j, p]))
         {
             return false;
         }
@@ -157,6 +152,32 @@ internal sealed class FootprintModel
         var vw = sww - sw * sw / n;
         var vc = scc - sc * sc / n;
         return vw > 0 && vc > 0 ? ((swc - sw * sc / n) / Math.Sqrt(vw * vc), n) : (double.NaN, n);
+    }
+
+    /// <summary>The map blurred over its own pixels only: near an edge the Gaussian's weight outside the map is left
+    /// out and the rest renormalised (normalised convolution), so a footprint partly off the map averages what is on it.</summary>
+    private static double[,] NormalisedBlur(double[,] map, double sigmaPx)
+    {
+        var (h, w) = (map.GetLength(0), map.GetLength(1));
+        var ones = new double[h, w];
+        for (var r = 0; r < h; r++)
+        {
+            for (var c = 0; c < w; c++)
+            {
+                ones[r, c] = 1;
+            }
+        }
+
+        var (blurred, weight) = (GaussianBlur.Separable(map, sigmaPx), GaussianBlur.Separable(ones, sigmaPx));
+        for (var r = 0; r < h; r++)
+        {
+            for (var c = 0; c < w; c++)
+            {
+                blurred[r, c] /= weight[r, c];
+            }
+        }
+
+        return blurred;
     }
 
     private static double Step(IReadOnlyList<double> positions, string axis)

@@ -72,7 +72,7 @@ public sealed class CalibrateThenRegisterTests(RegisteredExample example, ITestO
         Assert.True(figures.HeavyWeightsWithin5Percent >= 0.99, $"heavy crossings within 5 % {figures.HeavyWeightsWithin5Percent:P2}");
         Assert.True(figures.WeightsWithin5Percent >= 0.99, $"crossings within 5 % {figures.WeightsWithin5Percent:P2}");
         Assert.Equal(0, figures.FibresLostBetweenAngles);
-        // Item 3 literally: every path within 2 % (one step under three steps); measured 1728/1728, worst interior 0.38 %.
+        // Item 3 literally: every path within 2 % (one step under three steps); measured 1728/1728, worst interior 0.46 %.
         Assert.Equal(figures.ThicknessPaths, figures.ThicknessWithinPlainTolerance);
         Assert.True(figures.WorstInteriorThicknessError <= 0.02, $"{figures.WorstInteriorThicknessError:P2}");
     }
