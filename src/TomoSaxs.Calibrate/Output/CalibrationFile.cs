@@ -15,7 +15,7 @@ namespace TomoSaxs.Calibrate.Output;
 /// grid, T tube slabs; lengths in µm, pixels and voxels of the grid named; each dataset with a <c>units</c>
 /// attribute where it has units):
 /// <code>
-/// /                         @artefact = "tomosaxs.calibration", @layout_version = 1 (+ provenance attributes)
+/// /                         @artefact = "tomosaxs.calibration", @layout_version = 2 (+ provenance attributes)
 /// /ct/voxel_um              f64              common voxel edge v
 /// /ct/shape                 i32 [3]          D, H, W (z, row, col), voxels
 /// /ct/map                   f64 [D, W]       inverted summed CT map (max − Σ rows), grey
