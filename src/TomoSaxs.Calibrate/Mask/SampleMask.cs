@@ -14,12 +14,12 @@ namespace TomoSaxs.Calibrate.Mask;
 public static class SampleMask
 {
     /// <summary>The mask of slice <paramref name="z"/> of <paramref name="slab"/> inside <paramref name="circle"/>.</summary>
-    public static (bool[,] Mask, SampleMaskSlice Report) Slice(float[,,] slab, int z, int zInVolume, TubeCircle circle, SampleMaskOptions options)
+    public static (bool[,] Mask, SampleMaskSlice Report) Slice(float[,,] slab, int z, int zInVolume, TubeCircle circle, SampleMaskOptions options) =>
+        Slice(slab, z, zInVolume, InsideTube(slab.GetLength(1), slab.GetLength(2), circle, options), options);
+
+    private static (bool[,] Mask, SampleMaskSlice Report) Slice(float[,,] slab, int z, int zInVolume, bool[,] inside, SampleMaskOptions options)
     {
         var (h, w) = (slab.GetLength(1), slab.GetLength(2));
-        var inner = InnerRadiusPx(circle, options);
-
-        var inside = InsideTube(h, w, circle, inner);
         var values = new List<float>();
         for (var r = 0; r < h; r++)
         {
@@ -60,7 +60,7 @@ public static class SampleMask
 
     /// <summary>The sample fraction of slice <paramref name="z"/> (<see cref="SampleFraction"/>) from its cleaned mask.</summary>
     public static byte[,] Fraction(float[,,] slab, int z, bool[,] mask, TubeCircle circle, SampleMaskOptions options) =>
-        SampleFraction.Compute(slab, z, mask, InsideTube(mask.GetLength(0), mask.GetLength(1), circle, InnerRadiusPx(circle, options))).Fraction;
+        SampleFraction.Compute(slab, z, mask, InsideTube(mask.GetLength(0), mask.GetLength(1), circle, options)).Fraction;
 
     /// <summary>
     /// Streams the sample fraction of <paramref name="ct"/> to <paramref name="output"/> (bytes, 0…255 = share of sample), using for each
@@ -85,9 +85,10 @@ public static class SampleMask
             {
                 var circle = tube.FirstOrDefault(t => z >= t.ZStart && z < t.ZEnd)?.Circle
                     ?? throw new ArgumentException($"No tube circle covers CT slice {z}.", nameof(tube));
-                var (mask, report) = Slice(slab, z - range.Start, z, circle, options);
+                var inside = InsideTube(ct.Shape.Height, ct.Shape.Width, circle, options);
+                var (mask, report) = Slice(slab, z - range.Start, z, inside, options);
                 reports.Add(report);
-                var fraction = Fraction(slab, z - range.Start, mask, circle, options);
+                var fraction = SampleFraction.Compute(slab, z - range.Start, mask, inside).Fraction;
                 Buffer.BlockCopy(fraction, 0, result, (z - range.Start) * fraction.Length, fraction.Length);
             }
 
@@ -97,16 +98,15 @@ public static class SampleMask
         return reports;
     }
 
-    private static double InnerRadiusPx(TubeCircle circle, SampleMaskOptions options)
+    /// <summary>The pixels inside the tube's inner wall less its margin, where the sample is looked for.</summary>
+    private static bool[,] InsideTube(int h, int w, TubeCircle circle, SampleMaskOptions options)
     {
         var inner = circle.RadiusPx - options.WallPx - options.MarginPx;
-        return inner > 0
-            ? inner
-            : throw new ArgumentException($"The tube's inner radius {inner:G4} px (outer {circle.RadiusPx:G4} − wall {options.WallPx} − margin {options.MarginPx}) leaves no room for a sample.");
-    }
+        if (!(inner > 0))
+        {
+            throw new ArgumentException($"The tube's inner radius {inner:G4} px (outer {circle.RadiusPx:G4} − wall {options.WallPx} − margin {options.MarginPx}) leaves no room for a sample.");
+        }
 
-    private static bool[,] InsideTube(int h, int w, TubeCircle circle, double inner)
-    {
         var inside = new bool[h, w];
         for (var r = 0; r < h; r++)
         {

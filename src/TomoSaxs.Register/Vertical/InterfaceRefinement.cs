@@ -7,7 +7,7 @@ namespace TomoSaxs.Register.Vertical;
 /// the misfit pulls the offset by a few µm. Across one flat interface, though, both maps are the same two-material
 /// mixture weighted by the beam's share on either side, so within a short window of rows around it the WAXS value
 /// is exactly affine in the CT prediction. Each window (one column, <see cref="HalfWindowRows"/> rows either side of
-/// a step) gets its own gain and offset; the vertical offset minimises the summed residual over all windows.
+/// a step) gets its own gain and offset; the offsets minimise the summed residual over all windows.
 /// </summary>
 internal static class InterfaceRefinement
 {
@@ -31,7 +31,7 @@ internal static class InterfaceRefinement
     /// <param name="offsetX">The NCC's lateral offset, µm.</param>
     /// <param name="rangeUm">Half-width of the search on each axis, µm.</param>
     /// <param name="stepUm">The scan's step, µm; the result is the parabola's vertex through the best three on each axis.</param>
-    public static (double OffsetY, double OffsetX, int Windows)? Refine(FootprintModel problem, double offsetY, double offsetX, double rangeUm, double stepUm)
+    public static (double OffsetY, double OffsetX)? Refine(FootprintModel problem, double offsetY, double offsetX, double rangeUm, double stepUm)
     {
         var windows = Windows(problem.Waxs)
             .Where(w => Corners(offsetY, offsetX, rangeUm).All(c => Covered(problem, w, c.Y, c.X)))
@@ -47,8 +47,7 @@ internal static class InterfaceRefinement
         var residuals = windows.Select(w => WindowResidual(problem, w, first.Y, first.X)).ToArray();
         var typical = residuals.Order().ElementAt(residuals.Length / 2);
         var kept = windows.Where((w, i) => residuals[i] <= OutlierFactor * typical).ToArray();
-        var result = kept.Length == windows.Length || kept.Length == 0 ? first : Scan(problem, kept, offsetY, offsetX, rangeUm, stepUm);
-        return (result.Y, result.X, kept.Length == 0 ? windows.Length : kept.Length);
+        return kept.Length == windows.Length || kept.Length == 0 ? first : Scan(problem, kept, offsetY, offsetX, rangeUm, stepUm);
     }
 
     /// <summary>A window whose relative residual at the first pass's offset exceeds this many times the median is
@@ -160,20 +159,18 @@ internal static class InterfaceRefinement
     private static (double Residual, double Total) Fit(FootprintModel problem, (int Column, int FirstRow) window, double oy, double ox)
     {
         var (column, first) = window;
+        double sw = 0, sc = 0, sww = 0, scc = 0, swc = 0;
+        const int n = 2 * HalfWindowRows;
+        for (var j = first; j < first + n; j++)
         {
-            double sw = 0, sc = 0, sww = 0, scc = 0, swc = 0;
-            const int n = 2 * HalfWindowRows;
-            for (var j = first; j < first + n; j++)
-            {
-                problem.TryPredict(j, column, oy, ox, out var c);
-                var w = problem.Waxs[j, column];
-                (sw, sc, sww, scc, swc) = (sw + w, sc + c, sww + w * w, scc + c * c, swc + w * c);
-            }
-
-            var vw = sww - sw * sw / n;
-            var vc = scc - sc * sc / n;
-            var cov = swc - sw * sc / n;
-            return (vc > 0 ? vw - cov * cov / vc : vw, vw);
+            problem.TryPredict(j, column, oy, ox, out var c);
+            var w = problem.Waxs[j, column];
+            (sw, sc, sww, scc, swc) = (sw + w, sc + c, sww + w * w, scc + c * c, swc + w * c);
         }
+
+        var vw = sww - sw * sw / n;
+        var vc = scc - sc * sc / n;
+        var cov = swc - sw * sc / n;
+        return (vc > 0 ? vw - cov * cov / vc : vw, vw);
     }
 }
